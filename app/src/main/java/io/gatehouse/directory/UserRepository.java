@@ -1,0 +1,201 @@
+package io.gatehouse.directory;
+
+import io.gatehouse.tenancy.CompanyId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for users. Every statement is scoped by company id. */
+@Repository
+public class UserRepository {
+
+    private static final String SELECT = """
+            SELECT u.id, u.company_id, u.resource, u.source, u.version, u.created_at, u.last_modified_at
+            FROM app_user u
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ResourceJson json;
+
+    UserRepository(JdbcClient jdbc, JdbcTemplate template, ResourceJson json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** Inserts a user; a duplicate userName surfaces as Spring's DuplicateKeyException. */
+    public void insert(UserRecord user) {
+        UserColumns c = UserColumns.of(user.resource());
+        jdbc.sql("""
+                INSERT INTO app_user (id, company_id, user_name, user_name_ci, external_id, active, display_name,
+                  nick_name, profile_url, title, user_type, preferred_language, locale, timezone, name_formatted,
+                  name_family_name, name_given_name, name_middle_name, name_honorific_prefix, name_honorific_suffix,
+                  employee_number, cost_center, organization, division, department, manager_id,
+                  resource, source, version, created_at, last_modified_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(user.id(), user.company().value(), c.userName(), lower(c.userName()), c.externalId(),
+                        c.active(), c.displayName(), c.nickName(), c.profileUrl(), c.title(), c.userType(),
+                        c.preferredLanguage(), c.locale(), c.timezone(), c.nameFormatted(), c.familyName(),
+                        c.givenName(), c.middleName(), c.honorificPrefix(), c.honorificSuffix(), c.employeeNumber(),
+                        c.costCenter(), c.organization(), c.division(), c.department(), c.managerId(),
+                        json.write(user.resource()), user.source().name(), user.version(),
+                        Timestamp.from(user.created()), Timestamp.from(user.lastModified()))
+                .update();
+        insertValues(user.company(), user.id(), c.values());
+    }
+
+    /** Rewrites a user's resource and projection; the caller holds the row lock and bumps the version. */
+    public void update(UserRecord user) {
+        UserColumns c = UserColumns.of(user.resource());
+        jdbc.sql("""
+                UPDATE app_user SET user_name = ?, user_name_ci = ?, external_id = ?, active = ?, display_name = ?,
+                  nick_name = ?, profile_url = ?, title = ?, user_type = ?, preferred_language = ?, locale = ?,
+                  timezone = ?, name_formatted = ?, name_family_name = ?, name_given_name = ?, name_middle_name = ?,
+                  name_honorific_prefix = ?, name_honorific_suffix = ?, employee_number = ?, cost_center = ?,
+                  organization = ?, division = ?, department = ?, manager_id = ?, resource = ?, version = ?,
+                  last_modified_at = ?
+                WHERE id = ? AND company_id = ?
+                """)
+                .params(c.userName(), lower(c.userName()), c.externalId(), c.active(), c.displayName(),
+                        c.nickName(), c.profileUrl(), c.title(), c.userType(), c.preferredLanguage(), c.locale(),
+                        c.timezone(), c.nameFormatted(), c.familyName(), c.givenName(), c.middleName(),
+                        c.honorificPrefix(), c.honorificSuffix(), c.employeeNumber(), c.costCenter(),
+                        c.organization(), c.division(), c.department(), c.managerId(), json.write(user.resource()),
+                        user.version(), Timestamp.from(user.lastModified()), user.id(), user.company().value())
+                .update();
+        jdbc.sql("DELETE FROM user_value WHERE user_id = ? AND company_id = ?")
+                .params(user.id(), user.company().value())
+                .update();
+        insertValues(user.company(), user.id(), c.values());
+    }
+
+    private void insertValues(CompanyId company, UUID userId, List<UserColumns.ValueRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                INSERT INTO user_value (user_id, company_id, attr, ordinal, attr_value, value_ci, type, is_primary, display,
+                  formatted, street_address, locality, region, postal_code, country)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (ps, r) -> {
+                    ps.setObject(1, userId);
+                    ps.setObject(2, company.value());
+                    ps.setString(3, r.attr());
+                    ps.setInt(4, r.ordinal());
+                    ps.setString(5, r.value());
+                    ps.setString(6, r.valueCi());
+                    ps.setString(7, r.type());
+                    ps.setObject(8, r.primary());
+                    ps.setString(9, r.display());
+                    ps.setString(10, r.formatted());
+                    ps.setString(11, r.streetAddress());
+                    ps.setString(12, r.locality());
+                    ps.setString(13, r.region());
+                    ps.setString(14, r.postalCode());
+                    ps.setString(15, r.country());
+                });
+    }
+
+    public Optional<UserRecord> find(CompanyId company, UUID id) {
+        return jdbc.sql(SELECT + " WHERE u.id = ? AND u.company_id = ?")
+                .params(id, company.value())
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    /** Reads and row-locks a user for a read-modify-write in the caller's transaction. */
+    public Optional<UserRecord> findForUpdate(CompanyId company, UUID id) {
+        return jdbc.sql(SELECT + " WHERE u.id = ? AND u.company_id = ? FOR UPDATE")
+                .params(id, company.value())
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    public Optional<UserRecord> findByUserName(CompanyId company, String userName) {
+        return jdbc.sql(SELECT + " WHERE u.company_id = ? AND u.user_name_ci = ?")
+                .params(company.value(), lower(userName))
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    public boolean delete(CompanyId company, UUID id) {
+        jdbc.sql("DELETE FROM group_member WHERE user_id = ? AND company_id = ?").params(id, company.value()).update();
+        jdbc.sql("DELETE FROM user_value WHERE user_id = ? AND company_id = ?").params(id, company.value()).update();
+        return jdbc.sql("DELETE FROM app_user WHERE id = ? AND company_id = ?").params(id, company.value()).update() > 0;
+    }
+
+    /**
+     * One page of users matching a compiled filter predicate (over alias {@code u}) with its bound parameters.
+     * The count query is skipped when the page itself proves the total.
+     */
+    public Page<UserRecord> search(CompanyId company, String predicate, List<Object> params, String orderBy,
+                                   int offset, int limit) {
+        String where = " WHERE u.company_id = ?" + (predicate == null ? "" : " AND (" + predicate + ")");
+        List<Object> all = new ArrayList<>();
+        all.add(company.value());
+        all.addAll(params);
+        List<UserRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + " ORDER BY " + orderBy
+                        + " LIMIT " + limit + " OFFSET " + offset)
+                .params(all)
+                .query((rs, n) -> map(rs))
+                .list();
+        long total = (offset == 0 && items.size() < limit)
+                ? items.size()
+                : jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(all).query(Long.class).single();
+        return new Page<>(items, total);
+    }
+
+    /** The ids among {@code ids} that are users of this company. */
+    public List<UUID> existing(CompanyId company, Collection<UUID> ids) {
+        List<UUID> found = new ArrayList<>();
+        List<UUID> list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<UUID> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> params = new ArrayList<>();
+            params.add(company.value());
+            params.addAll(chunk);
+            found.addAll(jdbc.sql("SELECT id FROM app_user WHERE company_id = ? AND id IN (" + marks + ")")
+                    .params(params)
+                    .query((rs, n) -> rs.getObject(1, UUID.class))
+                    .list());
+        }
+        return found;
+    }
+
+    public long count(CompanyId company) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE company_id = ?").param(company.value())
+                .query(Long.class).single();
+    }
+
+    private UserRecord map(ResultSet rs) throws SQLException {
+        return new UserRecord(
+                rs.getObject("id", UUID.class),
+                new CompanyId(rs.getObject("company_id", UUID.class)),
+                json.read(rs.getString("resource")),
+                Source.valueOf(rs.getString("source")),
+                rs.getLong("version"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("last_modified_at")));
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,42 @@
+package io.gatehouse.scim;
+
+import io.gatehouse.scim.core.ScimException;
+
+/**
+ * A SCIM list request (RFC 7644 section 3.4.2): filter, sorting and either index pagination
+ * (startIndex/count) or cursor pagination (RFC 9865). Out-of-range numbers are clamped as the RFC says.
+ */
+record ListQuery(String filter, int startIndex, int count, String sortBy, boolean descending,
+                 String attributes, String excludedAttributes, String cursor) {
+
+    static ListQuery of(String filter, String startIndex, String count, String sortBy, String sortOrder,
+                        String attributes, String excludedAttributes, String cursor, int defaultCount,
+                        int maxResults) {
+        int start = Math.max(1, parseInt(startIndex, 1, "startIndex"));
+        int size = Math.min(maxResults, Math.max(0, parseInt(count, defaultCount, "count")));
+        boolean descending = sortOrder != null && sortOrder.equalsIgnoreCase("descending");
+        if (sortOrder != null && !descending && !sortOrder.equalsIgnoreCase("ascending")) {
+            throw ScimException.invalidValue("sortOrder must be \"ascending\" or \"descending\".");
+        }
+        if (cursor != null && startIndex != null) {
+            throw ScimException.invalidValue("Use either cursor or startIndex pagination, not both.");
+        }
+        return new ListQuery(blankToNull(filter), start, size, blankToNull(sortBy), descending,
+                blankToNull(attributes), blankToNull(excludedAttributes), cursor);
+    }
+
+    private static int parseInt(String value, int fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidValue(name + " must be an integer, got \"" + value + "\".");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,63 @@
+package io.gatehouse.scim;
+
+import io.gatehouse.scim.core.ScimException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place SCIM failures become RFC 7644 section 3.12 error JSON. */
+@RestControllerAdvice(assignableTypes = {ScimUsersController.class, ScimGroupsController.class,
+        ScimDiscoveryController.class})
+class ScimErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ScimErrorHandler.class);
+
+    private final ScimJson json;
+
+    ScimErrorHandler(ScimJson json) {
+        this.json = json;
+    }
+
+    @ExceptionHandler(ScimException.class)
+    ResponseEntity<String> scim(ScimException e) {
+        return json.errorResponse(e);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<String> method(HttpRequestMethodNotSupportedException e) {
+        return json.errorResponse(new ScimException(405, null, "Method " + e.getMethod() + " is not supported here."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException e) {
+        return json.errorResponse(ScimException.invalidSyntax("Send application/scim+json or application/json."));
+    }
+
+    /** Database overload or lock contention: ask the client to retry rather than fail with a 500. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotAcquireLockException.class,
+            PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<String> busy(RuntimeException e) {
+        log.warn("SCIM request deferred: {}", e.getClass().getSimpleName());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "2");
+        return json.respond(HttpStatus.SERVICE_UNAVAILABLE,
+                json.error(503, null, "The service is busy; retry after a short pause."), headers);
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<String> unexpected(RuntimeException e) {
+        log.error("Unexpected SCIM failure", e);
+        return json.errorResponse(new ScimException(500, null, "Internal error; nothing was changed."));
+    }
+}

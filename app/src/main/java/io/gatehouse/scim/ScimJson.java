@@ -1,0 +1,96 @@
+package io.gatehouse.scim;
+
+import io.gatehouse.scim.core.ScimException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reading SCIM request bodies and writing SCIM responses (always {@code application/scim+json}). */
+@Component
+public class ScimJson {
+
+    public static final MediaType SCIM = MediaType.parseMediaType("application/scim+json;charset=UTF-8");
+    static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+    static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+    private final JsonMapper mapper;
+
+    ScimJson(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    public ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
+    public ArrayNode array() {
+        return mapper.createArrayNode();
+    }
+
+    /** Reads a JSON object body of at most {@code maxBytes}; anything else is a SCIM error. */
+    JsonNode readBody(InputStream in, int maxBytes) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw ScimException.invalidSyntax("The request body could not be read.");
+        }
+        if (bytes.length > maxBytes) {
+            throw payloadTooLarge(maxBytes);
+        }
+        if (bytes.length == 0) {
+            throw ScimException.invalidSyntax("The request body is empty; a JSON object is required.");
+        }
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw ScimException.invalidSyntax("The request body must be a JSON object.");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw ScimException.invalidSyntax("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static ScimException payloadTooLarge(int maxBytes) {
+        return new ScimException(413, null, "The request body is larger than the maximum of " + maxBytes
+                + " bytes advertised in /ServiceProviderConfig.");
+    }
+
+    ObjectNode error(int status, String scimType, String detail) {
+        ObjectNode error = object();
+        error.putArray("schemas").add(ERROR_SCHEMA);
+        error.put("status", Integer.toString(status));
+        if (scimType != null) {
+            error.put("scimType", scimType);
+        }
+        error.put("detail", detail);
+        return error;
+    }
+
+    ResponseEntity<String> errorResponse(ScimException e) {
+        return respond(HttpStatus.valueOf(e.status()), error(e.status(), e.scimType(), e.detail()), new HttpHeaders());
+    }
+
+    ResponseEntity<String> respond(HttpStatus status, JsonNode body, HttpHeaders headers) {
+        return ResponseEntity.status(status).headers(headers).contentType(SCIM)
+                .body(mapper.writeValueAsString(body));
+    }
+
+    String write(JsonNode node) {
+        return mapper.writeValueAsString(node);
+    }
+}

@@ -1,0 +1,159 @@
+package io.gatehouse.scim;
+
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.directory.GroupRef;
+import io.gatehouse.directory.Page;
+import io.gatehouse.scim.core.schema.ScimSchemas;
+import io.gatehouse.directory.UserRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** SCIM Users endpoints (RFC 7644 section 3); a thin adapter over {@link ScimUserService}. */
+@RestController
+@RequestMapping({"/scim/v2/Users", "/scim/Users"})
+class ScimUsersController {
+
+    private final ScimUserService service;
+    private final ScimRenderer renderer;
+    private final ScimJson json;
+    private final GatehouseProperties properties;
+    private final Clock clock;
+
+    ScimUsersController(ScimUserService service, ScimRenderer renderer, ScimJson json,
+                        GatehouseProperties properties, Clock clock) {
+        this.service = service;
+        this.renderer = renderer;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<String> create(HttpServletRequest request) throws IOException {
+        ScimRequest scim = ScimRequest.of(request);
+        UserRecord user = service.create(scim.company(), body(request));
+        scim.resource("User", user.id().toString());
+        scim.outcome("created " + user.userName());
+        HttpHeaders headers = headers(user);
+        headers.setLocation(URI.create(renderer.userLocation(user.id())));
+        return json.respond(HttpStatus.CREATED, renderer.user(user, List.of()), headers);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<String> get(@PathVariable String id, HttpServletRequest request,
+                               @RequestParam(required = false) String attributes,
+                               @RequestParam(required = false) String excludedAttributes,
+                               @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        ScimRequest scim = ScimRequest.of(request);
+        scim.resource("User", id);
+        UserRecord user = service.get(scim.company(), ResourceIds.parse(id, "User"));
+        if (Etags.matchesNoneMatch(ifNoneMatch, user.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(user)).build();
+        }
+        List<GroupRef> groups = service.groupsOf(scim.company(), List.of(user)).getOrDefault(user.id(), List.of());
+        ObjectNode out = Projection.apply(ScimSchemas.USER_RESOURCE, renderer.user(user, groups), attributes, excludedAttributes);
+        return json.respond(HttpStatus.OK, out, headers(user));
+    }
+
+    @GetMapping
+    ResponseEntity<String> list(HttpServletRequest request,
+                                @RequestParam(required = false) String filter,
+                                @RequestParam(required = false) String startIndex,
+                                @RequestParam(required = false) String count,
+                                @RequestParam(required = false) String sortBy,
+                                @RequestParam(required = false) String sortOrder,
+                                @RequestParam(required = false) String attributes,
+                                @RequestParam(required = false) String excludedAttributes,
+                                @RequestParam(required = false) String cursor) {
+        ScimRequest scim = ScimRequest.of(request);
+        GatehouseProperties.Scim limits = properties.scim();
+        ListQuery query = ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes,
+                cursor, limits.defaultCount(), limits.maxResults());
+        String queryKey = "Users|" + query.filter() + "|" + query.sortBy() + "|" + query.descending();
+        int offset = query.cursor() != null ? CursorCodec.decode(query.cursor(), queryKey, clock)
+                : query.startIndex() - 1;
+        Page<UserRecord> page = service.list(scim.company(), query, offset);
+        Map<java.util.UUID, List<GroupRef>> groups = Projection.wants(attributes, excludedAttributes, "groups")
+                ? service.groupsOf(scim.company(), page.items()) : Map.of();
+        ArrayNode resources = json.array();
+        for (UserRecord user : page.items()) {
+            resources.add(Projection.apply(ScimSchemas.USER_RESOURCE, renderer.user(user, groups.getOrDefault(user.id(), List.of())),
+                    attributes, excludedAttributes));
+        }
+        scim.outcome(page.total() + " match(es)");
+        ObjectNode out = ListResponses.of(json, page.total(), offset, resources);
+        if (query.cursor() != null && offset + page.items().size() < page.total()) {
+            out.put("nextCursor", CursorCodec.encode(offset + page.items().size(), queryKey, clock));
+        }
+        return json.respond(HttpStatus.OK, out, new HttpHeaders());
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<String> replace(@PathVariable String id, HttpServletRequest request,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch)
+            throws IOException {
+        ScimRequest scim = ScimRequest.of(request);
+        scim.resource("User", id);
+        UUID userId = ResourceIds.parse(id, "User");
+        UserRecord user = service.replace(scim.company(), userId, body(request), ifMatch);
+        scim.outcome("replaced " + user.userName() + (user.active() ? "" : " (inactive)"));
+        return respondWithUser(scim, user);
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<String> patch(@PathVariable String id, HttpServletRequest request,
+                                 @RequestHeader(value = "If-Match", required = false) String ifMatch)
+            throws IOException {
+        ScimRequest scim = ScimRequest.of(request);
+        scim.resource("User", id);
+        UUID userId = ResourceIds.parse(id, "User");
+        UserRecord user = service.patch(scim.company(), userId, body(request), ifMatch);
+        scim.outcome("patched " + user.userName() + (user.active() ? "" : " (inactive)"));
+        return respondWithUser(scim, user);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request,
+                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        ScimRequest scim = ScimRequest.of(request);
+        scim.resource("User", id);
+        service.delete(scim.company(), ResourceIds.parse(id, "User"), ifMatch);
+        scim.outcome("deleted");
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<String> respondWithUser(ScimRequest scim, UserRecord user) {
+        List<GroupRef> groups = service.groupsOf(scim.company(), List.of(user)).getOrDefault(user.id(), List.of());
+        return json.respond(HttpStatus.OK, renderer.user(user, groups), headers(user));
+    }
+
+    private tools.jackson.databind.JsonNode body(HttpServletRequest request) throws IOException {
+        return json.readBody(request.getInputStream(), properties.scim().maxPayloadBytes());
+    }
+
+    private static HttpHeaders headers(UserRecord user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(Etags.of(user.version()));
+        return headers;
+    }
+}

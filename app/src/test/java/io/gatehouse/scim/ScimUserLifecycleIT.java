@@ -1,0 +1,135 @@
+package io.gatehouse.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.support.EntraBodies;
+import io.gatehouse.support.Http;
+import io.gatehouse.support.IntegrationTest;
+import io.gatehouse.support.Operator.TestCompany;
+import io.gatehouse.support.Scim;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScimUserLifecycleIT extends IntegrationTest {
+
+    private Scim scim;
+
+    @BeforeEach
+    void company() {
+        TestCompany company = operator().premiumCompanyWithToken();
+        scim = new Scim(http(), company.scimToken());
+    }
+
+    @Test
+    void createsUserAndAnswers201WithLocationEtagAndMeta() {
+        Http.Response r = scim.post("/Users", EntraBodies.user("ada@acme.example"));
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.header("Content-Type")).startsWith("application/scim+json");
+        String id = r.json().path("id").asString();
+        assertThat(r.header("Location")).isEqualTo("https://gatehouse.test/scim/v2/Users/" + id);
+        assertThat(r.header("ETag")).isEqualTo("W/\"1\"");
+        assertThat(r.json().path("meta").path("resourceType").asString()).isEqualTo("User");
+        assertThat(r.json().path("meta").path("version").asString()).isEqualTo("W/\"1\"");
+        assertThat(r.json().path("userName").asString()).isEqualTo("ada@acme.example");
+        assertThat(r.json().path("active").asBoolean()).isTrue();
+        assertThat(r.json().has("password")).isFalse();
+    }
+
+    @Test
+    void findsUserByUserNameFilterCaseInsensitively() {
+        String id = scim.createUser("Grace@Acme.example");
+
+        Http.Response r = scim.get("/Users?filter=" + Scim.filter("userName eq \"grace@acme.EXAMPLE\""));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("totalResults").asInt()).isEqualTo(1);
+        assertThat(r.json().path("Resources").get(0).path("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void answersFilterWithoutMatchWith200AndZeroResults() {
+        Http.Response r = scim.get("/Users?filter=" + Scim.filter("userName eq \"nobody@acme.example\""));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("totalResults").asInt()).isZero();
+        assertThat(r.json().path("Resources").size()).isZero();
+    }
+
+    @Test
+    void refusesDuplicateUserNameIgnoringCaseWith409Uniqueness() {
+        scim.createUser("linus@acme.example");
+
+        Http.Response r = scim.post("/Users", EntraBodies.user("LINUS@acme.example"));
+
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().path("scimType").asString()).isEqualTo("uniqueness");
+        assertThat(r.json().path("status").asString()).isEqualTo("409");
+    }
+
+    @Test
+    void deleteRemovesUserThenGetAndSecondDeleteAre404AndUserNameMayBeReused() {
+        String id = scim.createUser("temp@acme.example");
+
+        assertThat(scim.delete("/Users/" + id).status()).isEqualTo(204);
+        assertThat(scim.get("/Users/" + id).status()).isEqualTo(404);
+        assertThat(scim.delete("/Users/" + id).status()).isEqualTo(404);
+        assertThat(scim.post("/Users", EntraBodies.user("temp@acme.example")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void patchDeactivatesUserWithEntraFalseString() {
+        String id = scim.createUser("leaver@acme.example");
+
+        Http.Response r = scim.patch("/Users/" + id, EntraBodies.patch(
+                "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("active").isBoolean()).isTrue();
+        assertThat(r.json().path("active").asBoolean()).isFalse();
+        assertThat(scim.get("/Users/" + id).json().path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void staleIfMatchIsRefusedWith412AndChangesNothing() {
+        String id = scim.createUser("etag@acme.example");
+        scim.patch("/Users/" + id, EntraBodies.patch("[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"A\"}]"));
+
+        Http.Response r = scim.send("PATCH", "/Users/" + id,
+                EntraBodies.patch("[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"B\"}]"),
+                Map.of("If-Match", "W/\"1\""));
+
+        assertThat(r.status()).isEqualTo(412);
+        assertThat(scim.get("/Users/" + id).json().path("title").asString()).isEqualTo("A");
+    }
+
+    @Test
+    void ifNoneMatchWithCurrentVersionAnswers304() {
+        String id = scim.createUser("cache@acme.example");
+
+        Http.Response r = scim.send("GET", "/Users/" + id, null, Map.of("If-None-Match", "W/\"1\""));
+
+        assertThat(r.status()).isEqualTo(304);
+    }
+
+    @Test
+    void badFilterIs400InvalidFilterInScimErrorFormat() {
+        Http.Response r = scim.get("/Users?filter=" + Scim.filter("userName eq"));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("scimType").asString()).isEqualTo("invalidFilter");
+        assertThat(r.json().path("schemas").get(0).asString())
+                .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(r.header("Content-Type")).startsWith("application/scim+json");
+    }
+
+    @Test
+    void missingTokenIs401InScimErrorFormat() {
+        Http.Response r = http().get("/scim/v2/Users", null);
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().path("status").asString()).isEqualTo("401");
+        assertThat(r.header("Content-Type")).startsWith("application/scim+json");
+    }
+}

@@ -1,0 +1,38 @@
+package io.gatehouse.support;
+
+import io.gatehouse.GatehouseApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of HTTP-level and repository tests: the whole application on a random port, on this JVM's test
+ * database (H2 or PostgreSQL). Tests isolate themselves by creating their own companies.
+ */
+@SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase db = TestDatabase.get();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("gatehouse.operator-token", () -> OPERATOR_TOKEN);
+        registry.add("gatehouse.base-url", () -> "https://gatehouse.test");
+    }
+
+    protected Http http() {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    protected Operator operator() {
+        return new Operator(http());
+    }
+}

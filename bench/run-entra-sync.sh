@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Replays an Entra ID initial sync against a freshly started Gatehouse on a fresh database.
+#
+#   bench/run-entra-sync.sh [h2|postgres] [users] [groups] [concurrency]
+#
+# Environment (all optional):
+#   PORT=18080              server port (127.0.0.1 only; must be free)
+#   WARMUP_USERS=min(500,users)  unmeasured users (+1 group) sent first
+#   SEED=1  MEMBERS_PER_PATCH=100  GROUPS_PER_USER=3
+#   SERVER_JAVA_OPTS=""     JVM options of the server, e.g. "-Xmx512m"
+#   BENCH_TIMEOUT=1800      seconds before the load generator is stopped
+#   JSON_OUT=bench/target/entra-sync-<db>-<users>u-<groups>g-c<concurrency>.json
+#   MVN_FLAGS=""            extra Maven flags for the build, e.g. "-o" when offline
+#   SKIP_BUILD=1            use the existing app/target/gatehouse.jar and bench classes as they are
+#   PGHOST_PORT=5432        PostgreSQL port on 127.0.0.1 (user postgres, trust auth)
+#
+# Exit code: the load generator's (0 = no errors, 1 = errors), or 1 if setup failed.
+set -euo pipefail
+
+DB_KIND=${1:-h2}
+USER_COUNT=${2:-10000}
+GROUP_COUNT=${3:-100}          # not GROUPS: that is a read-only bash variable
+CONCURRENCY=${4:-8}
+PORT=${PORT:-18080}
+SEED=${SEED:-1}
+MEMBERS_PER_PATCH=${MEMBERS_PER_PATCH:-100}
+GROUPS_PER_USER=${GROUPS_PER_USER:-3}
+WARMUP_USERS=${WARMUP_USERS:-$(( USER_COUNT < 500 ? USER_COUNT : 500 ))}
+BENCH_TIMEOUT=${BENCH_TIMEOUT:-1800}
+PGHOST_PORT=${PGHOST_PORT:-5432}
+MVN_FLAGS=${MVN_FLAGS:-}
+PG_DB=gatehouse_bench
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/app/target/gatehouse.jar
+CLASSPATH_FILE=$ROOT/bench/target/runtime-classpath.txt
+JSON_OUT=${JSON_OUT:-$ROOT/bench/target/entra-sync-$DB_KIND-${USER_COUNT}u-${GROUP_COUNT}g-c$CONCURRENCY.json}
+SERVER_LOG=$ROOT/bench/target/entra-sync-$DB_KIND-server.log
+BASE_URL=http://127.0.0.1:$PORT
+
+log() { echo "[run-entra-sync] $*" >&2; }
+die() { log "$*"; exit 1; }
+
+case $DB_KIND in h2|postgres) ;; *) die "database must be h2 or postgres, got '$DB_KIND'" ;; esac
+for n in "$USER_COUNT" "$GROUP_COUNT" "$CONCURRENCY" "$PORT"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "not a number: $n"
+done
+
+# --- build only when a source or pom is newer than the artifacts --------------------------------
+needs_build() {
+  [[ ${SKIP_BUILD:-0} == 1 ]] && return 1
+  [[ -f $JAR && -d $ROOT/bench/target/classes/io/gatehouse/bench/scim ]] || return 0
+  [[ -n $(find "$ROOT" -path '*/target' -prune -o -path '*/.*' -prune -o \
+            \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+            -newer "$JAR" -print -quit) ]]
+}
+if needs_build; then
+  log "building (mvn -q -B $MVN_FLAGS -DskipTests package)"
+  (cd "$ROOT" && mvn -q -B $MVN_FLAGS -DskipTests package)
+fi
+if [[ ! -s $CLASSPATH_FILE || $ROOT/bench/pom.xml -nt $CLASSPATH_FILE ]]; then
+  (cd "$ROOT" && mvn -q -B $MVN_FLAGS -pl bench dependency:build-classpath \
+      -DincludeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE")
+fi
+[[ -f $JAR ]] || die "no $JAR; build first"
+BENCH_CP=$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
+
+# --- refuse to benchmark whatever else might already listen on the port -------------------------
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "port $PORT is already in use; set PORT to a free one"
+fi
+
+# --- fresh database --------------------------------------------------------------------------------
+WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
+SERVER_PID=
+PSQL_ARGS=(-h 127.0.0.1 -p "$PGHOST_PORT" -U postgres)
+
+cleanup() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [[ $DB_KIND == postgres ]]; then
+    dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB" 2>/dev/null || log "could not drop database $PG_DB"
+  fi
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ $DB_KIND == postgres ]]; then
+  dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB"
+  createdb "${PSQL_ARGS[@]}" "$PG_DB"
+  export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PGHOST_PORT/$PG_DB"
+  export GATEHOUSE_DB_USER=postgres
+  export GATEHOUSE_DB_PASSWORD=
+else
+  # same H2 settings as the application's embedded default, in a directory deleted afterwards
+  export GATEHOUSE_DB_URL="jdbc:h2:file:$WORK_DIR/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  export GATEHOUSE_DB_USER=sa
+  export GATEHOUSE_DB_PASSWORD=
+fi
+
+# --- start the server --------------------------------------------------------------------------------
+OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN
+export GATEHOUSE_BASE_URL=$BASE_URL
+mkdir -p "$(dirname "$SERVER_LOG")"
+log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
+# cwd = the scratch dir, so nothing the server writes relative to ./ survives the run
+(cd "$WORK_DIR" && exec java ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
+  >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+
+started=$SECONDS
+deadline=$((started + 60))
+until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    tail -n 40 "$SERVER_LOG" >&2
+    die "server exited during startup"
+  fi
+  if (( SECONDS >= deadline )); then
+    tail -n 40 "$SERVER_LOG" >&2
+    die "server not UP within 60 s"
+  fi
+  sleep 0.5
+done
+log "server UP (pid $SERVER_PID) after $((SECONDS - started)) s"
+
+# --- run the load generator -------------------------------------------------------------------------------
+set +e
+timeout --signal=TERM --kill-after=10 "$BENCH_TIMEOUT" \
+  java -cp "$BENCH_CP" io.gatehouse.bench.scim.EntraSyncBench \
+    --base-url "$BASE_URL" --operator-token "$OPERATOR_TOKEN" \
+    --users "$USER_COUNT" --groups "$GROUP_COUNT" --concurrency "$CONCURRENCY" \
+    --members-per-patch "$MEMBERS_PER_PATCH" --groups-per-user "$GROUPS_PER_USER" \
+    --warmup-users "$WARMUP_USERS" --seed "$SEED" \
+    --server-pid "$SERVER_PID" --label "$DB_KIND" --json-out "$JSON_OUT"
+BENCH_RC=$?
+set -e
+(( BENCH_RC == 124 )) && log "load generator stopped after BENCH_TIMEOUT=$BENCH_TIMEOUT s"
+
+# VmHWM is the kernel's peak-RSS high-water mark for the process, so one read at the end suffices
+if [[ -r /proc/$SERVER_PID/status ]]; then
+  peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+  log "server peak RSS (VmHWM): $((peak_kb / 1024)) MiB"
+fi
+[[ -f $JSON_OUT ]] && log "figures written to $JSON_OUT"
+exit "$BENCH_RC"

@@ -1,0 +1,44 @@
+package io.gatehouse.bench.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void fillsTheDocumentedDefaults() {
+        BenchOptions options = BenchOptions.parse("--base-url", "http://127.0.0.1:8080/", "--scim-token", "t");
+
+        assertThat(options.baseUrl().toString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(options.users()).isEqualTo(10_000);
+        assertThat(options.groups()).isEqualTo(100);
+        assertThat(options.membersPerPatch()).isEqualTo(100);
+        assertThat(options.concurrency()).isEqualTo(8);
+        assertThat(options.plan()).isEqualTo("premium");
+        assertThat(options.warmupUsers()).isZero();
+        assertThat(options.seed()).isEqualTo(1);
+        assertThat(options.jsonOut()).isNull();
+    }
+
+    @Test
+    void requiresExactlyOneKindOfToken() {
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "http://h"))
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "http://h", "--scim-token", "a",
+                "--operator-token", "b")).hasMessageContaining("exactly one");
+    }
+
+    @Test
+    void rejectsUnknownOptionsAndOutOfRangeNumbers() {
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "http://h", "--scim-token", "t", "--user", "5"))
+                .hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "http://h", "--scim-token", "t",
+                "--concurrency", "0")).hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "http://h", "--scim-token", "t",
+                "--users", "many")).hasMessageContaining("--users");
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "ftp://h", "--scim-token", "t"))
+                .hasMessageContaining("http");
+    }
+}

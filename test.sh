@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests of the protocol cores, then the HTTP/database tests on H2 and on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")"
+exec mvn -B -ntp verify "$@"
