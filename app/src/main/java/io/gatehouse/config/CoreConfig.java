@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(GatehouseProperties.class)
 class CoreConfig {
 
-    /** The one clock; tests replace it to pin time. */
+    /**
+     * The one clock; tests replace it to pin time. It ticks in microseconds, the precision both databases
+     * store, so a timestamp answered at creation equals the one read back later.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
     @Bean

@@ -130,6 +130,8 @@ final class ResourcePatcher {
         AttributeDefinition sub = ref.subAttribute();
         ArrayNode elements = currentElements(ref);
         Set<JsonNode> written = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Sub-attribute names get appended by the coercion, so messages name e.g. emails[type eq "work"].primary.
+        String elementLabel = label.contains("]") ? label.substring(0, label.lastIndexOf(']') + 1) : attribute.name();
         if (filter == null && sub == null) {
             JsonNode incoming = AttributeValues.coerce(attribute,
                     value.isObject() ? JSON.arrayNode().add(value) : value, label);
@@ -148,7 +150,7 @@ final class ResourcePatcher {
                     throw ScimException.noTarget("Path '" + label + "' matches no value and its filter does not"
                             + " describe one to create");
                 }
-                JsonNode element = withValue(attribute, created, sub, value, label);
+                JsonNode element = withValue(attribute, created, sub, value, elementLabel);
                 if (element != null) {
                     elements.add(element);
                     written.add(element);
@@ -156,7 +158,7 @@ final class ResourcePatcher {
             }
             for (int i : targets) {
                 JsonNode base = op == Op.REPLACE && sub == null ? JSON.objectNode() : elements.get(i);
-                JsonNode element = withValue(attribute, base, sub, value, label);
+                JsonNode element = withValue(attribute, base, sub, value, elementLabel);
                 elements.set(i, element == null ? JSON.nullNode() : element);
                 written.add(elements.get(i));
             }
