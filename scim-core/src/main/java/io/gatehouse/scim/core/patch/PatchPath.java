@@ -27,7 +27,17 @@ import java.util.Optional;
  */
 public record PatchPath(String text, SchemaDefinition wholeSchema, AttributeRef ref, Filter filter) {
 
+    /**
+     * Real paths are short; the bounds keep filter parsing (whose cost grows faster than linearly
+     * with the number of terms) and the recursive filter evaluation cheap whatever a client sends.
+     */
+    public static final int MAX_LENGTH = 16_384;
+    public static final int MAX_NESTING = 32;
+
     public static PatchPath parse(String text, ResourceSchema type) {
+        if (text.length() > MAX_LENGTH) {
+            throw ScimException.invalidPath("Path is longer than " + MAX_LENGTH + " characters");
+        }
         Optional<SchemaDefinition> schemaOnly = type.extension(text);
         if (schemaOnly.isPresent()) {
             return new PatchPath(text, schemaOnly.get(), null, null);
@@ -37,33 +47,33 @@ public record PatchPath(String text, SchemaDefinition wholeSchema, AttributeRef 
         try {
             path = Path.fromString(text);
         } catch (BadRequestException | RuntimeException e) {
-            throw ScimException.invalidPath("Path '" + text + "' is not valid: " + e.getMessage());
+            throw ScimException.invalidPath("Path '" + shown(text) + "' is not valid: " + e.getMessage());
         }
         if (path.size() < 1 || path.size() > 2) {
-            throw ScimException.invalidPath("Path '" + text + "' must name an attribute or one sub-attribute of it");
+            throw ScimException.invalidPath("Path '" + shown(text) + "' must name an attribute or one sub-attribute of it");
         }
         Path.Element first = path.getElement(0);
         Path.Element second = path.size() == 2 ? path.getElement(1) : null;
         if (first.getAttribute().isEmpty() || (second != null
                 && (second.getAttribute().isEmpty() || second.getValueFilter() != null))) {
-            throw ScimException.invalidPath("Path '" + text + "' is not valid");
+            throw ScimException.invalidPath("Path '" + shown(text) + "' is not valid");
         }
         String name = first.getAttribute() + (second == null ? "" : "." + second.getAttribute());
         Optional<AttributeRef> ref;
         if (path.getSchemaUrn() != null) {
             SchemaDefinition schema = type.schema(path.getSchemaUrn()).orElseThrow(() -> ScimException.invalidPath(
-                    "Path '" + text + "' names schema '" + path.getSchemaUrn() + "' which " + type.name()
+                    "Path '" + shown(text) + "' names schema '" + path.getSchemaUrn() + "' which " + type.name()
                             + " resources do not have"));
             ref = type.resolveIn(schema, name);
         } else {
             ref = type.resolve(name);
         }
         AttributeRef resolved = ref.orElseThrow(() -> ScimException.invalidPath(
-                "Path '" + text + "' names an attribute that " + type.name() + " resources do not have"));
+                "Path '" + shown(text) + "' names an attribute that " + type.name() + " resources do not have"));
         Filter filter = first.getValueFilter();
         if (filter != null) {
             if (!resolved.attribute().multiValued()) {
-                throw ScimException.invalidPath("Path '" + text + "' filters '" + resolved.attribute().name()
+                throw ScimException.invalidPath("Path '" + shown(text) + "' filters '" + resolved.attribute().name()
                         + "', which is not multi-valued");
             }
             checkFilter(filter, resolved.attribute(), text);
@@ -76,10 +86,14 @@ public record PatchPath(String text, SchemaDefinition wholeSchema, AttributeRef 
         return new PatchPath(ref.canonicalName(), null, ref, null);
     }
 
-    /** The parser accepts a missing closing bracket, so brackets outside quoted strings are counted here. */
+    /**
+     * The parser accepts a missing closing bracket, so brackets outside quoted strings are counted
+     * here, along with the nesting depth of parentheses.
+     */
     private static void checkBrackets(String text) {
         int open = 0;
         int pairs = 0;
+        int depth = 0;
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -96,13 +110,17 @@ public record PatchPath(String text, SchemaDefinition wholeSchema, AttributeRef 
             } else if (c == ']') {
                 open--;
                 pairs++;
+            } else if (c == '(' && ++depth > MAX_NESTING) {
+                throw ScimException.invalidPath("Path '" + shown(text) + "' nests parentheses deeper than " + MAX_NESTING);
+            } else if (c == ')') {
+                depth--;
             }
             if (open < 0 || open > 1) {
                 break;
             }
         }
         if (quoted || open != 0 || pairs > 1) {
-            throw ScimException.invalidPath("Path '" + text + "' has unbalanced brackets or quotes");
+            throw ScimException.invalidPath("Path '" + shown(text) + "' has unbalanced brackets or quotes");
         }
     }
 
@@ -122,8 +140,13 @@ public record PatchPath(String text, SchemaDefinition wholeSchema, AttributeRef 
                 ? attribute.subAttribute(operand.getElement(0).getAttribute()).isPresent()
                 : operand.getElement(0).getAttribute().equalsIgnoreCase("value"));
         if (!valid) {
-            throw ScimException.invalidPath("Path '" + text + "' filters on '" + operand
+            throw ScimException.invalidPath("Path '" + shown(text) + "' filters on '" + operand
                     + "', which is not a sub-attribute of '" + attribute.name() + "'");
         }
+    }
+
+    /** Echoes at most 200 characters of a path in error details. */
+    private static String shown(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

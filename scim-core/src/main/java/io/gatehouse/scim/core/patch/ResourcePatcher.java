@@ -8,7 +8,6 @@ import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.AttributeRef;
 import io.gatehouse.scim.core.schema.ResourceSchema;
 import io.gatehouse.scim.core.schema.SchemaDefinition;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ final class ResourcePatcher {
 
     void apply(Op op, PatchPath path, JsonNode value) {
         if (path.wholeSchema() != null) {
-            if (op == Op.REMOVE) {
+            if (op == Op.REMOVE || (op == Op.REPLACE && (value == null || value.isNull()))) {
                 working.remove(path.wholeSchema().id());
             } else {
                 applyWithoutPath(op, JSON.objectNode().set(path.wholeSchema().id(), value), (r, v) -> false);
@@ -139,10 +138,10 @@ final class ResourcePatcher {
                 elements.removeAll();
             }
             for (JsonNode element : incoming == null ? JSON.arrayNode() : incoming) {
-                written.add(addUnlessPresent(elements, element)); // RFC 7644 section 3.5.2.1: no duplicates
+                written.add(MultiValues.addUnlessPresent(elements, element)); // RFC 7644 section 3.5.2.1: no duplicates
             }
         } else {
-            List<Integer> targets = matching(elements, attribute, filter);
+            List<Integer> targets = MultiValues.matching(elements, attribute, filter);
             if (targets.isEmpty()) {
                 // Entra expects add/replace on e.g. emails[type eq "work"].value to create the value.
                 ObjectNode created = filter == null ? JSON.objectNode() : ValueFilters.describedElement(filter, attribute);
@@ -163,7 +162,7 @@ final class ResourcePatcher {
                 written.add(elements.get(i));
             }
         }
-        clearOtherPrimaries(elements, written);
+        MultiValues.clearOtherPrimaries(elements, written);
         store(ref, AttributeValues.coerce(attribute, elements, attribute.name()));
     }
 
@@ -201,11 +200,11 @@ final class ResourcePatcher {
         }
         ArrayNode elements = currentElements(ref);
         if (filter == null && !ref.hasSubAttribute() && value != null && !value.isNull()) {
-            removeListedValues(attribute, elements, value, ref.canonicalName());
+            MultiValues.removeListed(attribute, elements, value, ref.canonicalName());
         } else if (filter == null && !ref.hasSubAttribute()) {
             elements.removeAll(); // RFC 7644 section 3.5.2.2: no filter removes all values
         } else {
-            List<Integer> targets = matching(elements, attribute, filter);
+            List<Integer> targets = MultiValues.matching(elements, attribute, filter);
             for (int t = targets.size() - 1; t >= 0; t--) {
                 int i = targets.get(t);
                 if (ref.hasSubAttribute()) {
@@ -216,62 +215,6 @@ final class ResourcePatcher {
             }
         }
         store(ref, AttributeValues.coerce(attribute, elements, attribute.name()));
-    }
-
-    /**
-     * Entra removes values by listing them, {@code {"op":"Remove","path":"roles","value":[{"value":"x"}]}},
-     * which RFC 7644 does not define; values are matched on their "value" sub-attribute when given.
-     */
-    private static void removeListedValues(AttributeDefinition attribute, ArrayNode elements, JsonNode value,
-                                           String label) {
-        JsonNode listed = AttributeValues.coerce(attribute, value.isArray() ? value : JSON.arrayNode().add(value), label);
-        for (JsonNode target : listed == null ? JSON.arrayNode() : listed) {
-            JsonNode key = attribute.isComplex() ? target.get("value") : null;
-            boolean caseExact = attribute.subAttribute("value").map(AttributeDefinition::caseExact).orElse(true);
-            for (int i = elements.size() - 1; i >= 0; i--) {
-                JsonNode element = elements.get(i);
-                boolean same = key == null ? element.equals(target)
-                        : key.isString() && element.path("value").isString() && (caseExact
-                        ? key.stringValue().equals(element.path("value").stringValue())
-                        : key.stringValue().equalsIgnoreCase(element.path("value").stringValue()));
-                if (same) {
-                    elements.remove(i);
-                }
-            }
-        }
-    }
-
-    /** RFC 7644 section 3.5.2: setting primary on one value SHALL set it false on the others. */
-    private static void clearOtherPrimaries(ArrayNode elements, Set<JsonNode> written) {
-        boolean claimed = written.stream().anyMatch(e -> e.path("primary").asBoolean(false));
-        if (!claimed) {
-            return;
-        }
-        for (JsonNode element : elements) {
-            if (!written.contains(element) && element.path("primary").asBoolean(false)) {
-                ((ObjectNode) element).put("primary", false);
-            }
-        }
-    }
-
-    private static JsonNode addUnlessPresent(ArrayNode elements, JsonNode element) {
-        for (JsonNode existing : elements) {
-            if (existing.equals(element)) {
-                return existing;
-            }
-        }
-        elements.add(element);
-        return element;
-    }
-
-    private static List<Integer> matching(ArrayNode elements, AttributeDefinition attribute, Filter filter) {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < elements.size(); i++) {
-            if (filter == null || ValueFilters.matches(filter, attribute, elements.get(i))) {
-                indices.add(i);
-            }
-        }
-        return indices;
     }
 
     private static boolean isReadOnly(AttributeRef ref) {

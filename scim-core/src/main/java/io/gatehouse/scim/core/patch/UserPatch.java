@@ -6,6 +6,7 @@ import io.gatehouse.scim.core.resource.UserResources;
 import io.gatehouse.scim.core.schema.ResourceSchema;
 import io.gatehouse.scim.core.schema.ScimSchemas;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,6 +25,7 @@ public final class UserPatch {
 
     /** @return a new user; {@code storedUser} is not modified */
     public static ObjectNode apply(ObjectNode storedUser, JsonNode patchRequestBody) {
+        Objects.requireNonNull(storedUser, "storedUser");
         List<PatchOperation> operations = PatchRequest.parse(patchRequestBody);
         ObjectNode working = new ResourceContent(TYPE).readBody(storedUser, ref -> false).render(null, null);
         ResourcePatcher patcher = new ResourcePatcher(TYPE, working);

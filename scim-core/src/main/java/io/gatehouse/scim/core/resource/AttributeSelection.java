@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,10 +56,10 @@ public final class AttributeSelection {
         return selection.decide(ScimSchemas.GROUP, members) != Decision.DROP;
     }
 
-    /** A new node holding the selected attributes of {@code resource}; the input is not modified. */
+    /** A new node holding the selected attributes of {@code resource}; the input is not modified or shared. */
     public ObjectNode apply(ObjectNode resource) {
         ObjectNode out = resource.objectNode();
-        for (Map.Entry<String, JsonNode> property : resource.properties()) {
+        for (Map.Entry<String, JsonNode> property : resource.deepCopy().properties()) {
             String name = property.getKey();
             JsonNode value = property.getValue();
             if (name.equals("schemas")) {
@@ -149,7 +150,7 @@ public final class AttributeSelection {
     }
 
     /** Applies {@code edit} to a copy of a complex value, or of every element of a multi-valued one. */
-    private static JsonNode mapElements(JsonNode value, java.util.function.Consumer<ObjectNode> edit) {
+    private static JsonNode mapElements(JsonNode value, Consumer<ObjectNode> edit) {
         if (value.isObject()) {
             ObjectNode copy = ((ObjectNode) value).deepCopy();
             edit.accept(copy);

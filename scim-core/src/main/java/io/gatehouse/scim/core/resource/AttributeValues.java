@@ -4,6 +4,7 @@ import io.gatehouse.scim.core.ScimException;
 import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.AttributeType;
 import io.gatehouse.scim.core.schema.UserSchema;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ public final class AttributeValues {
         JsonNode array = value;
         if (value != null && value.isString() && attribute.isComplex()) {
             array = parseEmbeddedJson(value.stringValue(), label);
-            if (array.isObject()) {
+            if (array != null && array.isObject()) {
                 array = JSON.arrayNode().add(array);
             }
         }
@@ -154,7 +155,7 @@ public final class AttributeValues {
         if (value.isString()) {
             String text = value.stringValue().trim();
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return JSON.booleanNode(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));
+                return JSON.booleanNode(Boolean.parseBoolean(text.toLowerCase(Locale.ROOT)));
             }
         }
         throw typeError(label, "a boolean", value);
@@ -225,6 +226,6 @@ public final class AttributeValues {
         if (node.isArray()) {
             return "an array";
         }
-        return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 }

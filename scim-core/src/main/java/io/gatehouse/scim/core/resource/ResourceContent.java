@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,10 +35,10 @@ public final class ResourceContent {
 
     /**
      * Reads every property of a resource body: plain, dotted or URN-qualified attribute names, and
-     * extension objects keyed by their URN. Unknown names are skipped (RFC 7644 section 3.3 lets the
-     * service ignore what it does not support); {@code skip} names are left to the caller.
+     * extension objects keyed by their URN. Unknown names are skipped (RFC 7644 section 3.3: the
+     * server "is free to alter and/or ignore POSTed content"); {@code skip} names are left to the caller.
      */
-    public ResourceContent readBody(JsonNode body, java.util.function.Predicate<AttributeRef> skip) {
+    public ResourceContent readBody(JsonNode body, Predicate<AttributeRef> skip) {
         for (Map.Entry<String, JsonNode> property : body.properties()) {
             String name = property.getKey();
             if (name.equalsIgnoreCase("schemas")) {
@@ -101,7 +102,7 @@ public final class ResourceContent {
         ArrayNode schemas = out.putArray("schemas");
         schemas.add(type.core().id());
         if (id != null && !id.isNull()) {
-            out.set("id", id);
+            out.set("id", id.deepCopy());
         }
         copyInOrder(type.core(), out);
         for (SchemaDefinition extension : type.extensions()) {
@@ -113,7 +114,7 @@ public final class ResourceContent {
             }
         }
         if (meta != null && !meta.isNull()) {
-            out.set("meta", meta);
+            out.set("meta", meta.deepCopy()); // a copy, so the caller's input never changes through the output
         }
         return out;
     }

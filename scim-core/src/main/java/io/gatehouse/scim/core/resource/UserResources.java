@@ -42,7 +42,8 @@ public final class UserResources {
             throw ScimException.invalidValue("Attribute 'userName' is required and must not be blank");
         }
         if (content.get(UserSchema.CORE, "active").isEmpty()) {
-            // An account that the client did not explicitly disable is enabled (Entra omits it on some creates).
+            // Unassigned means enabled: the Entra validator creates users with just userName and schemas.
+            // The same rule applies after a PATCH that removes active.
             content.put(ACTIVE, BooleanNode.TRUE);
         }
         return content.render(id, meta);

@@ -371,6 +371,8 @@ class UserPatchTest {
         assertThat(result).isNotSameAs(input);
         assertThat(at(result, "/emails/0/value")).isEqualTo(json("'n@x'"));
         assertThat(at(result, "/name")).isEqualTo(json("{'formatted':'Barbara Jensen','familyName':'Jensen'}"));
+        ((ObjectNode) result.get("meta")).put("lastModified", "2025-01-01T00:00:00Z");
+        assertThat(input).as("the result shares no mutable node with the input").isEqualTo(stored());
     }
 
     static Stream<Arguments> userNameChanges() {
@@ -399,7 +401,8 @@ class UserPatchTest {
                 Arguments.of("{'op':'replace','path':'name','value':{'givenName':null,'middleName':'M'}}", "/name",
                         "{'formatted':'Barbara Jensen','familyName':'Jensen','middleName':'M'}"),
                 Arguments.of("{'op':'replace','path':'emails','value':[]}", "/emails", null),
-                Arguments.of("{'op':'remove','path':'%ENT%'}", "/%ENT%", null));
+                Arguments.of("{'op':'remove','path':'%ENT%'}", "/%ENT%", null),
+                Arguments.of("{'op':'replace','path':'%ENT%','value':null}", "/%ENT%", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -465,5 +468,17 @@ class UserPatchTest {
         assertThat(apply(thousand).get("title")).isEqualTo(json("'t'"));
         assertScimError(() -> apply(thousand + "," + op), "invalidValue",
                 "A PATCH request may hold at most 1000 operations but this one has 1001");
+    }
+
+    @Test
+    void rejectsOverlongOrDeeplyNestedPathsCheaply() {
+        String longOr = "emails[" + "type eq \"x\" or ".repeat(2_000) + "type eq \"y\"].value";
+        assertScimError(() -> apply("{'op':'replace','path':'" + longOr + "','value':'v'}"), "invalidPath",
+                "Operations[0]: Path is longer than 16384 characters");
+        String nested = "emails[" + "not(".repeat(40) + "type eq \"x\"" + ")".repeat(40) + "].value";
+        assertScimError(() -> apply("{'op':'replace','path':'" + nested + "','value':'v'}"), "invalidPath");
+        String fine = "emails[" + "not(".repeat(PatchPath.MAX_NESTING) + "type eq \"work\"" + ")".repeat(PatchPath.MAX_NESTING)
+                + "].value";
+        assertThat(apply("{'op':'replace','path':'" + fine + "','value':'v'}").get("emails")).hasSize(2);
     }
 }
