@@ -2,15 +2,15 @@ package io.gatehouse.scim.core.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.scim.core.FuzzSettings;
 import io.gatehouse.scim.core.ScimException;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random inputs in plain JUnit (the same guarantee as {@link FilterFuzzProperties},
- * without depending on jqwik): compile succeeds with matching placeholders or throws 400
- * invalidFilter, nothing else.
+ * Seeded random inputs in plain JUnit (see {@link FuzzSettings} for the number of tries and the seed):
+ * compile succeeds with matching placeholders or throws 400 invalidFilter, nothing else.
  */
 class FilterFuzzTest {
 
@@ -26,27 +26,33 @@ class FilterFuzzTest {
 
     @Test
     void randomTokenSequencesCompileOrFailWithInvalidFilterOnly() {
-        Random random = new Random(20240607L);
-        for (int run = 0; run < 20_000; run++) {
-            StringBuilder filter = new StringBuilder();
-            int length = random.nextInt(16);
-            for (int t = 0; t < length; t++) {
-                filter.append(TOKENS.get(random.nextInt(TOKENS.size())));
-            }
-            check(run % 2 == 0 ? users : groups, filter.toString());
-        }
+        FuzzSettings.forAll("FilterFuzzTest.tokens", FilterFuzzTest::tokenSequence, filter -> {
+            check(users, filter);
+            check(groups, filter);
+        });
     }
 
     @Test
     void randomCharactersCompileOrFailWithInvalidFilterOnly() {
-        Random random = new Random(7L);
-        for (int run = 0; run < 5_000; run++) {
-            char[] chars = new char[random.nextInt(60)];
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = (char) (random.nextBoolean() ? 32 + random.nextInt(95) : random.nextInt(0x3000));
-            }
-            check(users, new String(chars));
+        FuzzSettings.forAll("FilterFuzzTest.characters", FilterFuzzTest::characters, filter -> check(users, filter));
+    }
+
+    /** Up to 15 tokens of the filter grammar (and of its near misses), concatenated. */
+    private static String tokenSequence(SplittableRandom random) {
+        StringBuilder filter = new StringBuilder();
+        for (int t = random.nextInt(16); t > 0; t--) {
+            filter.append(TOKENS.get(random.nextInt(TOKENS.size())));
         }
+        return filter.toString();
+    }
+
+    /** Up to 59 characters, half printable ASCII, half anywhere below U+3000. */
+    private static String characters(SplittableRandom random) {
+        char[] chars = new char[random.nextInt(60)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) (random.nextBoolean() ? 32 + random.nextInt(95) : random.nextInt(0x3000));
+        }
+        return new String(chars);
     }
 
     private static void check(SqlFilterCompiler compiler, String filter) {
