@@ -91,7 +91,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [[ $DB_KIND == postgres ]]; then
-  dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB"
+  # quiet the "does not exist, skipping" notice; real errors still reach stderr
+  PGOPTIONS="-c client_min_messages=warning" dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB"
   createdb "${PSQL_ARGS[@]}" "$PG_DB"
   export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PGHOST_PORT/$PG_DB"
   export GATEHOUSE_DB_USER=postgres
