@@ -24,6 +24,7 @@ public class ProvisioningLog {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningLog.class);
     private static final int BATCH = 500;
+    private static final long IDLE_MILLIS = 20;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -66,7 +67,10 @@ public class ProvisioningLog {
                 .list();
     }
 
-    /** Writes everything queued so far. */
+    /**
+     * Writes everything queued so far. The writer thread only ever takes entries off the queue while
+     * holding this object's lock, so when flush returns, every entry queued before the call is written.
+     */
     public synchronized void flush() {
         List<ProvisioningEvent> batch = new ArrayList<>();
         while (queue.drainTo(batch, BATCH) > 0) {
@@ -78,14 +82,9 @@ public class ProvisioningLog {
     private void drainLoop() {
         while (running) {
             try {
-                ProvisioningEvent first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    List<ProvisioningEvent> batch = new ArrayList<>();
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    synchronized (this) {
-                        write(batch);
-                    }
+                flush();
+                if (queue.isEmpty()) {
+                    Thread.sleep(IDLE_MILLIS);
                 }
             } catch (InterruptedException e) {
                 return;

@@ -1,6 +1,8 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.config.GatehouseProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 import io.gatehouse.scim.core.ScimException;
 import io.gatehouse.scim.core.schema.DiscoveryDocuments;
 import io.gatehouse.scim.core.schema.ResourceSchema;
@@ -23,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping({"/scim/v2", "/scim"})
 class ScimDiscoveryController {
+
+    private static final Pattern RESOURCE_PATH = Pattern.compile("/scim(/v2)?/(Users|Groups)(/[^/]+)?/?");
 
     private final ScimJson json;
     private final GatehouseProperties properties;
@@ -96,8 +100,13 @@ class ScimDiscoveryController {
         throw ScimException.notFound("Schema " + id + " not found.");
     }
 
+    /** Anything not mapped: a method a resource endpoint does not support (405), or no such endpoint (404). */
     @RequestMapping("/**")
-    ResponseEntity<String> unknown() {
+    ResponseEntity<String> unknown(HttpServletRequest request) {
+        if (RESOURCE_PATH.matcher(request.getRequestURI()).matches()) {
+            throw new ScimException(405, null, "Method " + request.getMethod() + " is not supported on "
+                    + request.getRequestURI() + ".");
+        }
         throw ScimException.notFound("No such SCIM endpoint. The tenant URL is " + base
                 + " (resources: /Users, /Groups).");
     }

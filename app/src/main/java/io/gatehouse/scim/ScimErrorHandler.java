@@ -1,9 +1,11 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.scim.core.ScimException;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +55,21 @@ class ScimErrorHandler {
         headers.set(HttpHeaders.RETRY_AFTER, "2");
         return json.respond(HttpStatus.SERVICE_UNAVAILABLE,
                 json.error(503, null, "The service is busy; retry after a short pause."), headers);
+    }
+
+    /**
+     * A text longer than its column (SQLSTATE 22001, "string data, right truncation", on PostgreSQL and H2)
+     * is a client error (RFC 7644 section 3.12 invalidValue), not a 500; the transaction has rolled back.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<String> integrity(DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
+                return json.errorResponse(ScimException.invalidValue("An attribute value is longer than this "
+                        + "service stores (most text attributes hold at most 512 characters); nothing was changed."));
+            }
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -132,4 +132,13 @@ class ScimUserLifecycleIT extends IntegrationTest {
         assertThat(r.json().path("status").asString()).isEqualTo("401");
         assertThat(r.header("Content-Type")).startsWith("application/scim+json");
     }
+
+    @Test
+    void unsupportedMethodOnAResourceEndpointIs405InScimFormat() {
+        Http.Response r = scim.put("/Users", EntraBodies.user("x@acme.example"));
+
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.json().path("status").asString()).isEqualTo("405");
+        assertThat(r.header("Content-Type")).startsWith("application/scim+json");
+    }
 }

@@ -58,7 +58,9 @@ public final class FilterMappings {
                 .column(ENTERPRISE_USER, "division", Column.text("division"))
                 .column(ENTERPRISE_USER, "department", Column.text("department"))
                 // manager.value is the manager's id: compared exactly, like id.
-                .column(ENTERPRISE_USER, "manager.value", Column.text("manager_id").exact());
+                .column(ENTERPRISE_USER, "manager.value", Column.text("manager_id").exact())
+                // Entra's reference check filters on the bare attribute: manager eq "<id>".
+                .column(ENTERPRISE_USER, "manager", Column.text("manager_id").exact());
         for (String attr : new String[] {"emails", "phoneNumbers", "ims", "photos", "roles", "entitlements",
                 "x509Certificates"}) {
             b.multiValued(attr, userValues(attr, Map.of(

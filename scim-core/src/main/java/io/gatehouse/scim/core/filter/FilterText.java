@@ -97,6 +97,60 @@ final class FilterText {
         if (open.length() > 0) {
             throw ScimException.invalidFilter("Missing closing '" + (open.charAt(open.length() - 1) == '(' ? ')' : ']') + "'");
         }
+        return inlineSubAttributeComparison(out.toString());
+    }
+
+    /**
+     * Entra writes a comparison on a value path's sub-attribute after the brackets, as in
+     * {@code emails[type eq "work"].value eq "a@x.com"} (Entra's SCIM validator and matching attributes).
+     * RFC 7644 has no such form; its meaning is "an email that is of type work and has that value",
+     * which is {@code emails[(type eq "work") and value eq "a@x.com"]}: rewritten so here, on text whose
+     * values are already quoted.
+     */
+    static String inlineSubAttributeComparison(String text) {
+        if (text.indexOf("].") < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int bracketAt = -1;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                int end = endOfString(text, i);
+                out.append(text, i, end);
+                i = end;
+            } else if (c == '[') {
+                out.append(c);
+                bracketAt = out.length();
+                i++;
+            } else if (c == ']' && i + 1 < text.length() && text.charAt(i + 1) == '.' && bracketAt >= 0) {
+                int nameEnd = endOfWord(text, i + 2, " ()[]\"");
+                int opStart = nameEnd + 1;
+                int opEnd = endOfWord(text, opStart, " ()[]");
+                if (nameEnd == i + 2 || nameEnd >= text.length() || text.charAt(nameEnd) != ' ' || opEnd == opStart) {
+                    throw ScimException.invalidFilter("Expected a comparison after the sub-attribute at position " + i);
+                }
+                String op = text.substring(opStart, opEnd).toLowerCase(Locale.ROOT);
+                int end = opEnd;
+                if (!op.equals("pr")) {
+                    if (!COMPARE_OPS.contains(op) || opEnd + 1 >= text.length()) {
+                        throw ScimException.invalidFilter("Expected an operator and a value after '"
+                                + text.substring(i + 1, nameEnd) + "'");
+                    }
+                    int valueStart = opEnd + 1;
+                    end = text.charAt(valueStart) == '"' ? endOfString(text, valueStart)
+                            : endOfWord(text, valueStart, " )]");
+                }
+                out.insert(bracketAt, '(');
+                out.append(") and ").append(text, i + 2, end).append(']');
+                bracketAt = -1;
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
         return out.toString();
     }
 

@@ -249,4 +249,24 @@ class UserFilterCompilationTest {
         assertThat(fragment.sql()).isEqualTo("LOWER(u.display_name) = ?");
         assertThat(fragment.params()).isEqualTo(List.of(hostile.toLowerCase()));
     }
+
+    @Test
+    void acceptsEntrasSubAttributeComparisonAfterTheValuePath() {
+        SqlFragment rewritten = compiler.compile("emails[type eq \"work\"].value eq \"A@X.com\"");
+        SqlFragment rfcForm = compiler.compile("emails[(type eq \"work\") and value eq \"A@X.com\"]");
+
+        assertThat(rewritten).isEqualTo(rfcForm);
+        assertThat(rewritten.params()).containsExactly("work", "a@x.com");
+    }
+
+    @Test
+    void keepsOrInsideTheValuePathWhenEntraAppendsASubAttributeComparison() {
+        assertThat(compiler.compile("emails[type eq \"work\" or type eq \"home\"].value co \"@x\"").sql())
+                .isEqualTo(compiler.compile("emails[(type eq \"work\" or type eq \"home\") and value co \"@x\"]").sql());
+    }
+
+    @Test
+    void matchesManagerByBareAttributeAsEntrasReferenceCheckSends() {
+        assertCompiles("manager eq \"Mgr-1\"", "u.manager_id = ?", "Mgr-1");
+    }
 }
