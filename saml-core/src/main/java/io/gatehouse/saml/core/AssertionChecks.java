@@ -37,7 +37,7 @@ final class AssertionChecks {
         Instant conditionsEnd = checkConditions(assertion);
         Element confirmationData = checkBearer(assertion);
         String inResponseTo = checkInResponseTo(Dom.attr(response, "InResponseTo"),
-                Dom.attr(confirmationData, "InResponseTo"));
+                Dom.attr(confirmationData, "InResponseTo"), responseSigned);
         checkAuthnStatement(assertion);
         Instant scdEnd = SamlTime.parseOptional(Dom.attr(confirmationData, "NotOnOrAfter"), "NotOnOrAfter");
         Instant end = conditionsEnd.isBefore(scdEnd) ? conditionsEnd : scdEnd;
@@ -193,19 +193,14 @@ final class AssertionChecks {
 
     /**
      * SP-initiated: every InResponseTo present must equal the request this session sent
-     * (profiles §4.1.4.3). Unsolicited: only when the connection allows IdP-initiated sign-in, and
-     * a response that claims to answer some request we did not send here is refused.
+     * (profiles §4.1.4.3), and at least one must be covered by a verified signature: on an
+     * unsigned Response it could have been added to an unsolicited assertion. Unsolicited: only
+     * when the connection allows IdP-initiated sign-in, and a response that claims to answer a
+     * request this session did not send is refused.
      */
-    private String checkInResponseTo(String onResponse, String onConfirmation) throws Rejection {
+    private String checkInResponseTo(String onResponse, String onConfirmation, boolean responseSigned)
+            throws Rejection {
         String expected = config.expectedRequestId();
-        String actual = onResponse != null ? onResponse : onConfirmation;
-        if (actual == null) {
-            if (!config.allowIdpInitiated()) {
-                throw Rejection.of(FailureCode.IDP_INITIATED_NOT_ALLOWED, expected, null,
-                        "unsolicited (IdP-initiated) response, but this connection only accepts sign-ins started here");
-            }
-            return null;
-        }
         for (String value : new String[] {onResponse, onConfirmation}) {
             if (value != null && !Objects.equals(expected, value)) {
                 throw Rejection.of(FailureCode.IN_RESPONSE_TO_MISMATCH, expected, value, expected == null
@@ -213,7 +208,13 @@ final class AssertionChecks {
                         : "the response answers another request than the one this sign-in started with");
             }
         }
-        return actual;
+        String authenticated = onConfirmation != null ? onConfirmation : responseSigned ? onResponse : null;
+        if (authenticated == null && !config.allowIdpInitiated()) {
+            throw Rejection.of(FailureCode.IDP_INITIATED_NOT_ALLOWED, expected, onResponse, onResponse == null
+                    ? "unsolicited (IdP-initiated) response, but this connection only accepts sign-ins started here"
+                    : "InResponseTo appears only on the unsigned Response, so the response counts as unsolicited");
+        }
+        return authenticated;
     }
 
     /**

@@ -55,6 +55,11 @@ public final class Certificates {
         return out;
     }
 
+    /** The subject as people read it ("EMAILADDRESS=…, CN=…"), not RFC 2253's hex-encoded OIDs. */
+    public static String subject(X509Certificate cert) {
+        return cert.getSubjectX500Principal().toString();
+    }
+
     /** Uppercase hex SHA-256 of the DER encoding, as Entra and openssl show it (without colons). */
     public static String sha256Fingerprint(X509Certificate cert) {
         return fingerprint(cert, "SHA-256");

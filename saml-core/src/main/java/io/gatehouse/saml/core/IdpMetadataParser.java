@@ -123,6 +123,7 @@ public final class IdpMetadataParser {
 
     private static List<IdpMetadata.SigningCertificate> signingCertificates(Element idp, Errors errors) {
         List<IdpMetadata.SigningCertificate> out = new ArrayList<>();
+        int errorsBefore = errors.size();
         var seen = new HashSet<String>();
         int index = 0;
         for (Element kd : Dom.children(idp, SamlNames.METADATA, "KeyDescriptor")) {
@@ -145,14 +146,14 @@ public final class IdpMetadataParser {
                 }
             }
         }
-        if (out.isEmpty() && errors.isEmpty()) {
+        if (out.isEmpty() && errors.size() == errorsBefore) {
             errors.add("IDPSSODescriptor/KeyDescriptor", "no signing certificate (KeyDescriptor use=\"signing\")");
         }
         return out;
     }
 
     static IdpMetadata.SigningCertificate describe(X509Certificate cert) {
-        return new IdpMetadata.SigningCertificate(cert, cert.getSubjectX500Principal().getName(),
+        return new IdpMetadata.SigningCertificate(cert, Certificates.subject(cert),
                 cert.getNotAfter().toInstant(), Certificates.sha1Fingerprint(cert), Certificates.sha256Fingerprint(cert));
     }
 
@@ -160,6 +161,7 @@ public final class IdpMetadataParser {
     private static List<IdpMetadata.Endpoint> ssoEndpoints(Element idp, Errors errors) {
         List<IdpMetadata.Endpoint> redirect = new ArrayList<>();
         List<IdpMetadata.Endpoint> post = new ArrayList<>();
+        int errorsBefore = errors.size();
         for (Element s : Dom.children(idp, SamlNames.METADATA, "SingleSignOnService")) {
             String binding = Dom.attr(s, "Binding");
             String location = Dom.attr(s, "Location");
@@ -175,7 +177,7 @@ public final class IdpMetadataParser {
             target.add(new IdpMetadata.Endpoint(binding, location));
         }
         redirect.addAll(post);
-        if (redirect.isEmpty() && errors.isEmpty()) {
+        if (redirect.isEmpty() && errors.size() == errorsBefore) {
             errors.add("IDPSSODescriptor/SingleSignOnService", "no HTTP-Redirect or HTTP-POST SingleSignOnService");
         }
         return redirect;
@@ -226,6 +228,10 @@ public final class IdpMetadataParser {
 
         boolean isEmpty() {
             return list.isEmpty();
+        }
+
+        int size() {
+            return list.size();
         }
 
         void throwIfAny() throws InvalidMetadataException {

@@ -1,7 +1,6 @@
 package io.gatehouse.saml.core;
 
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -52,11 +51,6 @@ public record SamlValidationConfig(
         if (expectedRequestId != null && expectedRequestId.isBlank()) {
             throw new IllegalArgumentException("expectedRequestId must be null or non-blank");
         }
-    }
-
-    /** The trusted public keys, in configuration order. */
-    List<PublicKey> trustedKeys() {
-        return trustedCertificates.stream().map(X509Certificate::getPublicKey).toList();
     }
 
     /** The same connection, answering a different AuthnRequest (or none). */

@@ -86,6 +86,8 @@ final class SecureXml {
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            // Every node is visited anyway (ID scan, c14n); building the DOM eagerly is ~15% cheaper.
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setAttribute("jdk.xml.entityExpansionLimit", "1");

@@ -143,7 +143,7 @@ final class SignatureVerifier {
     private static String describe(String keyInfoCert) {
         try {
             X509Certificate c = Certificates.fromBase64(keyInfoCert);
-            return "SHA-256 " + Certificates.sha256Fingerprint(c) + " (" + c.getSubjectX500Principal().getName() + ")";
+            return "SHA-256 " + Certificates.sha256Fingerprint(c) + " (" + Certificates.subject(c) + ")";
         } catch (CertificateException e) {
             return "an unreadable certificate";
         }

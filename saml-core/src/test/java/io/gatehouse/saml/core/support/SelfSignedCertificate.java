@@ -1,16 +1,17 @@
 package io.gatehouse.saml.core.support;
 
+import io.gatehouse.saml.core.Certificates;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.nio.charset.StandardCharsets;
-import io.gatehouse.saml.core.Certificates;
 
 /**
  * Builds a self-signed X.509 v3 certificate with the JDK only: a tiny DER writer for the
@@ -33,7 +34,7 @@ public final class SelfSignedCertificate {
         byte[] name = seq(set(seq(oid(COMMON_NAME_OID), tlv(0x0C, commonName.getBytes(StandardCharsets.UTF_8)))));
         byte[] tbs = seq(
                 tlv(0xA0, integer(BigInteger.TWO)),
-                integer(new BigInteger(64, new java.security.SecureRandom()).setBit(62)),
+                integer(new BigInteger(64, new SecureRandom()).setBit(62)),
                 algorithm,
                 name,
                 seq(time(notBefore), time(notAfter)),

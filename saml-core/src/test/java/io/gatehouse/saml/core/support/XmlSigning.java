@@ -118,6 +118,8 @@ public final class XmlSigning {
             data.setKeyInfo(keyInfo);
             Element parent = (Element) assertion.getParentNode();
             Element wrapper = doc.createElementNS(ASSERTION_NS, "saml:EncryptedAssertion");
+            // xmlsec's c14n renders namespaces from xmlns attributes, so declare it in the DOM.
+            wrapper.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", ASSERTION_NS);
             parent.insertBefore(wrapper, assertion);
             wrapper.appendChild(assertion);
             cipher.doFinal(doc, assertion, false);
