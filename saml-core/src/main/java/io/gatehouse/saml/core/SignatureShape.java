@@ -107,6 +107,10 @@ final class SignatureShape {
 
     private static boolean checkOne(String alg, Set<String> strong, Set<String> sha1, boolean allowSha1, String what)
             throws Rejection {
+        if (alg == null) {
+            // Set.of(...).contains(null) throws: a missing Algorithm attribute is a refusal, not a crash.
+            throw notAllowed("RSA/ECDSA with SHA-256, SHA-384 or SHA-512", null, what + " algorithm is missing");
+        }
         if (strong.contains(alg)) {
             return false;
         }

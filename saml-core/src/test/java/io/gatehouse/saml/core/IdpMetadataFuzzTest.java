@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +29,8 @@ class IdpMetadataFuzzTest {
     private static final IdpMetadataParser PARSER =
             new IdpMetadataParser(Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC));
     private static final XmlMutations MUTATIONS = new XmlMutations(List.of("<KeyDescriptor>", "</KeyDescriptor>",
-            " use=\"encryption\"", "<IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">",
+            " use=\"encryption\"",
+            "<IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">",
             "</IDPSSODescriptor>", "<X509Certificate>AAAA</X509Certificate>",
             "<EntitiesDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\">", "</EntitiesDescriptor>",
             "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"x\">", "</EntityDescriptor>"));
@@ -34,6 +39,21 @@ class IdpMetadataFuzzTest {
 
     /** A metadata document and what it parses to before any mutation. */
     private record Parsed(String name, byte[] xml, IdpMetadata metadata) {
+    }
+
+    /** xmlsec logs every failed Reference at WARNING: thousands of lines per run, so quieter while fuzzing. */
+    private static final Logger XMLSEC = Logger.getLogger("org.apache.xml.security");
+    private static Level xmlsecLevel;
+
+    @BeforeAll
+    static void quietXmlsec() {
+        xmlsecLevel = XMLSEC.getLevel();
+        XMLSEC.setLevel(Level.SEVERE);
+    }
+
+    @AfterAll
+    static void restoreXmlsec() {
+        XMLSEC.setLevel(xmlsecLevel);
     }
 
     @Test

@@ -43,7 +43,8 @@ final class XmlMutations {
 
         @Override
         public String toString() {
-            String how = steps.isEmpty() ? "" : " after " + escape(steps.toString().getBytes(StandardCharsets.ISO_8859_1));
+            String how = steps.isEmpty() ? ""
+                    : " after " + escape(steps.toString().getBytes(StandardCharsets.ISO_8859_1));
             return origin + how + ", " + bytes.length + " bytes: " + escape(bytes);
         }
     }
