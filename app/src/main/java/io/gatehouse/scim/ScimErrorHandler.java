@@ -1,5 +1,6 @@
 package io.gatehouse.scim;
 
+import io.gatehouse.access.ProtectedAdminException;
 import io.gatehouse.scim.core.ScimException;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -34,6 +35,12 @@ class ScimErrorHandler {
     @ExceptionHandler(ScimException.class)
     ResponseEntity<String> scim(ScimException e) {
         return json.errorResponse(e);
+    }
+
+    /** The break-glass administrator is outside the identity provider's reach (see access.BreakGlassGuard). */
+    @ExceptionHandler(ProtectedAdminException.class)
+    ResponseEntity<String> protectedAdmin(ProtectedAdminException e) {
+        return json.errorResponse(ScimException.mutability(e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,0 +1,99 @@
+package io.gatehouse.access;
+
+import io.gatehouse.directory.GroupRepository;
+import io.gatehouse.directory.UserRepository;
+import io.gatehouse.tenancy.Company;
+import io.gatehouse.tenancy.CompanyId;
+import io.gatehouse.tenancy.CompanyRepository;
+import io.gatehouse.tenancy.Feature;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Grants and revokes company-wide roles and permissions to users and user groups.
+ *
+ * <p>Rules (checked in this order):
+ * <ol>
+ *   <li>Granting to or revoking from a user needs {@link Permission#MANAGE_USERS}; from a group,
+ *       {@link Permission#MANAGE_USER_GROUPS}.</li>
+ *   <li>The actor must also hold every permission they grant or revoke, so nobody hands out (or takes away)
+ *       more than they have: only administrators make or unmake administrators.</li>
+ *   <li>The grantee must be a user or group of this company; another company's id is "not found".</li>
+ *   <li>Granting to a group needs the plan's USER_GROUPS feature. Revoking does not, so grants left over
+ *       from a downgrade can still be cleaned up (they do not count while the feature is missing).</li>
+ *   <li>The Administrator role of a break-glass administrator is taken away only by the operator (see
+ *       {@link CompanyAdmins#retire}): it is the support team's way back into the company.</li>
+ * </ol>
+ * Grants are idempotent: granting twice or revoking what is not granted changes nothing.
+ */
+@Service
+public class CompanyRoles {
+
+    private final AccessGrantRepository grants;
+    private final AdminRepository admins;
+    private final AccessPolicy policy;
+    private final CompanyRepository companies;
+    private final UserRepository users;
+    private final GroupRepository groups;
+    private final Clock clock;
+
+    CompanyRoles(AccessGrantRepository grants, AdminRepository admins, AccessPolicy policy,
+                 CompanyRepository companies, UserRepository users, GroupRepository groups, Clock clock) {
+        this.grants = grants;
+        this.admins = admins;
+        this.policy = policy;
+        this.companies = companies;
+        this.users = users;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    /** @return true when this call added the grant, false when it was already there */
+    @Transactional
+    public boolean grant(CompanyId companyId, Actor actor, Grantee grantee, Grantable grant) {
+        Company company = authorize(companyId, actor, grantee, grant);
+        if (grantee instanceof Grantee.Group && !company.has(Feature.USER_GROUPS)) {
+            throw new FeatureNotInPlanException(Feature.USER_GROUPS);
+        }
+        return grants.insert(companyId, grantee, grant, clock.instant());
+    }
+
+    /** @return true when this call removed the grant, false when there was none */
+    @Transactional
+    public boolean revoke(CompanyId companyId, Actor actor, Grantee grantee, Grantable grant) {
+        authorize(companyId, actor, grantee, grant);
+        if (grant == CompanyRole.ADMINISTRATOR && !(actor instanceof Actor.Operator)
+                && grantee instanceof Grantee.User user && admins.isBreakGlassAdmin(companyId, user.id())) {
+            throw new ProtectedAdminException("This is the company's break-glass administrator, created by the "
+                    + "support team; only the support team can remove it.");
+        }
+        return grants.delete(companyId, grantee, grant);
+    }
+
+    /** Every company-wide grant, with the grantee's name. Needs MANAGE_USERS (it lists users' rights). */
+    public List<GrantRecord> grants(CompanyId companyId, Actor actor) {
+        policy.require(companyId, actor, Permission.MANAGE_USERS);
+        return grants.list(companyId);
+    }
+
+    private Company authorize(CompanyId companyId, Actor actor, Grantee grantee, Grantable grant) {
+        Company company = companies.find(companyId)
+                .orElseThrow(() -> new NotInCompanyException("Company", companyId));
+        policy.require(companyId, actor, grantee instanceof Grantee.User
+                ? Permission.MANAGE_USERS : Permission.MANAGE_USER_GROUPS);
+        policy.requireAll(companyId, actor, grant.permissions());
+        requireExists(companyId, grantee);
+        return company;
+    }
+
+    private void requireExists(CompanyId company, Grantee grantee) {
+        boolean exists = grantee instanceof Grantee.User
+                ? users.find(company, grantee.id()).isPresent()
+                : groups.find(company, grantee.id()).isPresent();
+        if (!exists) {
+            throw new NotInCompanyException(grantee instanceof Grantee.User ? "User" : "Group", grantee.id());
+        }
+    }
+}
