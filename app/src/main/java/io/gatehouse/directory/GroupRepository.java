@@ -99,7 +99,7 @@ public class GroupRepository {
         List<Object> all = new ArrayList<>();
         all.add(company.value());
         all.addAll(params);
-        List<GroupRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + " ORDER BY " + orderBy
+        List<GroupRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + (orderBy == null ? "" : " ORDER BY " + orderBy)
                         + " LIMIT " + limit + " OFFSET " + offset)
                 .params(all)
                 .query((rs, n) -> map(rs))

@@ -137,7 +137,7 @@ public class UserRepository {
     }
 
     /**
-     * One page of users matching a compiled filter predicate (over alias {@code u}) with its bound parameters.
+     * One page matching a compiled filter predicate (over alias {@code u}) with its bound parameters.
      * The count query is skipped when the page itself proves the total.
      */
     public Page<UserRecord> search(CompanyId company, String predicate, List<Object> params, String orderBy,
@@ -146,7 +146,7 @@ public class UserRepository {
         List<Object> all = new ArrayList<>();
         all.add(company.value());
         all.addAll(params);
-        List<UserRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + " ORDER BY " + orderBy
+        List<UserRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + (orderBy == null ? "" : " ORDER BY " + orderBy)
                         + " LIMIT " + limit + " OFFSET " + offset)
                 .params(all)
                 .query((rs, n) -> map(rs))

@@ -87,8 +87,7 @@ class ScimGroupService {
     Page<GroupRecord> list(Company company, ListQuery query, int offset) {
         requireGroups(company);
         SqlFragment where = query.filter() == null ? null : FILTERS.compile(query.filter());
-        String order = query.sortBy() == null ? DEFAULT_ORDER
-                : FILTERS.sortExpression(query.sortBy()) + (query.descending() ? " DESC" : " ASC") + ", g.id";
+        String order = orderBy(query, where);
         return groups.search(company.id(), where == null ? null : where.sql(),
                 where == null ? List.of() : where.params(), order, offset, query.count());
     }
@@ -204,5 +203,13 @@ class ScimGroupService {
     private static ScimException duplicate(String displayName) {
         return ScimException.uniqueness("A group with displayName \"" + displayName
                 + "\" already exists in this company.");
+    }
+
+    /** The ORDER BY of a listing; none for a lookup by a unique key (see SqlFragment#atMostOneRow). */
+    private static String orderBy(ListQuery query, SqlFragment where) {
+        if (query.sortBy() != null) {
+            return FILTERS.sortExpression(query.sortBy()) + (query.descending() ? " DESC" : " ASC") + ", g.id";
+        }
+        return where != null && where.atMostOneRow() ? null : DEFAULT_ORDER;
     }
 }

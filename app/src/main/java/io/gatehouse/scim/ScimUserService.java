@@ -68,8 +68,7 @@ class ScimUserService {
 
     Page<UserRecord> list(Company company, ListQuery query, int offset) {
         SqlFragment where = query.filter() == null ? null : FILTERS.compile(query.filter());
-        String order = query.sortBy() == null ? DEFAULT_ORDER
-                : FILTERS.sortExpression(query.sortBy()) + (query.descending() ? " DESC" : " ASC") + ", u.id";
+        String order = orderBy(query, where);
         return users.search(company.id(), where == null ? null : where.sql(),
                 where == null ? List.of() : where.params(), order, offset, query.count());
     }
@@ -125,5 +124,13 @@ class ScimUserService {
 
     private static ScimException duplicate(String userName) {
         return ScimException.uniqueness("A user with userName \"" + userName + "\" already exists in this company.");
+    }
+
+    /** The ORDER BY of a listing; none for a lookup by a unique key (see SqlFragment#atMostOneRow). */
+    private static String orderBy(ListQuery query, SqlFragment where) {
+        if (query.sortBy() != null) {
+            return FILTERS.sortExpression(query.sortBy()) + (query.descending() ? " DESC" : " ASC") + ", u.id";
+        }
+        return where != null && where.atMostOneRow() ? null : DEFAULT_ORDER;
     }
 }

@@ -1,10 +1,12 @@
 package io.gatehouse.scim.core.filter;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The allow-list of filterable/sortable attribute paths of one resource type and where each is
@@ -36,9 +38,12 @@ public final class FilterMapping {
     /** "name" for name.givenName etc. to its schema: enables {@code name[givenName eq "x"]}. */
     private final Map<String, String> complexPrefixes;
 
-    private FilterMapping(String alias, Map<String, Attribute> attributes) {
+    private final Set<Attribute> unique;
+
+    private FilterMapping(String alias, Map<String, Attribute> attributes, Set<Attribute> unique) {
         this.alias = Column.requireIdentifier(alias);
         this.attributes = Map.copyOf(attributes);
+        this.unique = Set.copyOf(unique);
         Map<String, String> prefixes = new HashMap<>();
         attributes.forEach((path, attribute) -> {
             int dot = path.indexOf('.');
@@ -66,6 +71,11 @@ public final class FilterMapping {
         return Optional.of(attribute);
     }
 
+    /** True if at most one resource of a company can have a given value of this attribute. */
+    public boolean isUnique(Attribute attribute) {
+        return unique.contains(attribute);
+    }
+
     /** True if {@code name} is a singular complex attribute whose sub-attributes are mapped. */
     boolean isComplex(String schemaUrn, String name) {
         String urn = complexPrefixes.get(name.toLowerCase(Locale.ROOT));
@@ -80,6 +90,7 @@ public final class FilterMapping {
         private final String alias;
         private final String coreSchemaUrn;
         private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+        private final Set<Attribute> unique = new HashSet<>();
 
         private Builder(String alias, String coreSchemaUrn) {
             this.alias = alias;
@@ -96,6 +107,18 @@ public final class FilterMapping {
             return put(path, new Singular(schemaUrn, column));
         }
 
+        /** Declares already-mapped attributes unique per company (backed by a unique index). */
+        public Builder unique(String... paths) {
+            for (String path : paths) {
+                Attribute attribute = attributes.get(path.toLowerCase(Locale.ROOT));
+                if (attribute == null) {
+                    throw new IllegalArgumentException("unique attribute not mapped: " + path);
+                }
+                unique.add(attribute);
+            }
+            return this;
+        }
+
         public Builder multiValued(String path, ChildTable table) {
             return put(path, new MultiValued(coreSchemaUrn, table));
         }
@@ -108,7 +131,7 @@ public final class FilterMapping {
         }
 
         public FilterMapping build() {
-            return new FilterMapping(alias, attributes);
+            return new FilterMapping(alias, attributes, unique);
         }
     }
 }

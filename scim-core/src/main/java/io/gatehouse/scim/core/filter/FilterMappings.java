@@ -83,7 +83,7 @@ public final class FilterMappings {
         // display/$ref/type are not stored in group_member, so they stay unsupported.
         b.multiValued("groups", new ChildTable("group_member", "m", "{c}.user_id = {p}.id",
                 Map.of("value", Column.of("group_id", ValueType.UUID).notNull()), "value"));
-        return b.build();
+        return b.unique("id", "userName").build();
     }
 
     private static ChildTable userValues(String attr, Map<String, Column> subAttributes, String defaultSub) {
@@ -104,6 +104,7 @@ public final class FilterMappings {
                 // members.value is the member's user id; members.display/type/$ref are not stored.
                 .multiValued("members", new ChildTable("group_member", "m", "{c}.group_id = {p}.id",
                         Map.of("value", Column.of("user_id", ValueType.UUID).notNull()), "value"))
+                .unique("id", "displayName")
                 .build();
     }
 }

@@ -1,6 +1,8 @@
 package io.gatehouse.scim.core.filter;
 
 import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import io.gatehouse.scim.core.ScimException;
 import java.util.Objects;
@@ -37,7 +39,29 @@ public final class SqlFilterCompiler {
      */
     public SqlFragment compile(String filterText) {
         Filter filter = parse(FilterText.normalize(filterText));
-        return new SqlTranslation(mapping).translate(filter);
+        SqlFragment fragment = new SqlTranslation(mapping).translate(filter);
+        return new SqlFragment(fragment.sql(), fragment.params(), pinsUniqueKey(filter));
+    }
+
+    /** An {@code eq} on a unique attribute, alone or inside the top-level {@code and}. */
+    private boolean pinsUniqueKey(Filter filter) {
+        if (filter instanceof AndFilter and) {
+            return and.getCombinedFilters().stream().anyMatch(this::pinsUniqueKey);
+        }
+        if (!(filter instanceof EqualFilter equal) || equal.getComparisonValue() == null
+                || equal.getComparisonValue().isNull()) {
+            return false;
+        }
+        Path path = equal.getAttributePath();
+        StringBuilder key = new StringBuilder();
+        for (Path.Element element : path) {
+            if (element.getValueFilter() != null) {
+                return false;
+            }
+            key.append(key.length() == 0 ? "" : ".").append(element.getAttribute());
+        }
+        return key.length() > 0 && mapping.find(path.getSchemaUrn(), key.toString())
+                .map(mapping::isUnique).orElse(false);
     }
 
     /**

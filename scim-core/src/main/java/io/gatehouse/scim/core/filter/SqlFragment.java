@@ -10,9 +10,13 @@ import java.util.List;
  * {@code PreparedStatement.setObject}. The text is self-contained (wrapped in parentheses when
  * it combines terms), so callers can safely write {@code WHERE u.company_id = ? AND <sql>}.
  */
-public record SqlFragment(String sql, List<Object> params) {
+public record SqlFragment(String sql, List<Object> params, boolean atMostOneRow) {
 
     public SqlFragment {
         params = List.copyOf(params);
+    }
+
+    public SqlFragment(String sql, List<Object> params) {
+        this(sql, params, false);
     }
 }

@@ -269,4 +269,17 @@ class UserFilterCompilationTest {
     void matchesManagerByBareAttributeAsEntrasReferenceCheckSends() {
         assertCompiles("manager eq \"Mgr-1\"", "u.manager_id = ?", "Mgr-1");
     }
+
+    @Test
+    void marksLookupsByAUniqueKeyAsMatchingAtMostOneRow() {
+        assertThat(compiler.compile("userName eq \"a@x.com\"").atMostOneRow()).isTrue();
+        assertThat(compiler.compile("id eq \"2819c223-7f76-453a-919d-413861904646\"").atMostOneRow()).isTrue();
+        assertThat(compiler.compile("userName eq \"a@x.com\" and active eq true").atMostOneRow()).isTrue();
+        assertThat(compiler.compile("userName eq \"a@x.com\" or userName eq \"b@x.com\"").atMostOneRow()).isFalse();
+        assertThat(compiler.compile("userName co \"a\"").atMostOneRow()).isFalse();
+        assertThat(compiler.compile("externalId eq \"e1\"").atMostOneRow()).isFalse();
+        assertThat(compiler.compile("not (userName eq \"a@x.com\")").atMostOneRow()).isFalse();
+        assertThat(new SqlFilterCompiler(FilterMappings.groups()).compile("displayName eq \"Sales\"").atMostOneRow())
+                .isTrue();
+    }
 }
