@@ -13,8 +13,7 @@ CREATE TABLE access_grant (
     kind        VARCHAR(16)  NOT NULL,
     name        VARCHAR(60)  NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT ck_access_grant_grantee CHECK ((user_id IS NULL) <> (group_id IS NULL)),
-    CONSTRAINT ck_access_grant_kind CHECK (kind IN ('ROLE', 'PERMISSION'))
+    CONSTRAINT ck_access_grant_grantee CHECK ((user_id IS NULL) <> (group_id IS NULL))
 );
 -- NULLs never collide in a unique index, so each index guards one kind of grantee.
 CREATE UNIQUE INDEX ux_access_grant_user ON access_grant (user_id, kind, name);
@@ -42,8 +41,7 @@ CREATE TABLE space_grant (
     group_id    UUID         REFERENCES user_group (id) ON DELETE CASCADE,
     role        VARCHAR(16)  NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT ck_space_grant_grantee CHECK ((user_id IS NULL) <> (group_id IS NULL)),
-    CONSTRAINT ck_space_grant_role CHECK (role IN ('VIEWER', 'EDITOR', 'MANAGER'))
+    CONSTRAINT ck_space_grant_grantee CHECK ((user_id IS NULL) <> (group_id IS NULL))
 );
 CREATE UNIQUE INDEX ux_space_grant_user ON space_grant (user_id, space_id);
 CREATE UNIQUE INDEX ux_space_grant_group ON space_grant (group_id, space_id);

@@ -1,23 +1,39 @@
 package io.gatehouse.config;
 
+import io.gatehouse.saml.SessionDeadlineFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Spring Security. The machine-facing APIs ({@code /scim}, {@code /operator}) are stateless and
  * authenticated by their own bearer-token filters (registered ahead of this chain, see ScimWebConfig and
- * OperatorWebConfig); they need no session and no CSRF token. Everything else is denied until a feature
- * opens it explicitly.
+ * OperatorWebConfig); they need no session and no CSRF token. The browser pages of sign-in ({@code /saml},
+ * {@code /login}, {@code /logout}, {@code /app}) use a server-side session and CSRF protection. Everything
+ * else is denied until a feature opens it explicitly.
  */
 @Configuration
 class SecurityConfig {
 
+    /** The session chain's pages; an IdP's redirect to its own sign-in page is a form-action target too. */
+    private static final String BROWSER_CSP =
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self' https:";
+
     @Bean
+    @Order(1)
     SecurityFilterChain machineApis(HttpSecurity http) throws Exception {
         http.securityMatcher("/scim/**", "/operator/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -29,7 +45,35 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Sign-in pages and the signed-in area. CSRF tokens live in a cookie (double submit) rather than the
+     * session, so showing the login page to anonymous visitors creates no session rows. The ACS is exempt:
+     * the IdP posts to it cross-site, and the SAML checks (signature, single-use request and assertion)
+     * are its protection. Sessions are created only by a successful sign-in (saml.SignInSessions).
+     */
     @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http, Clock clock,
+                                @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
+            throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax").path("/"));
+        http.securityMatcher("/saml/**", "/login", "/logout", "/app", "/app/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/app", "/app/**").authenticated()
+                        .anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/saml/*/acs"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .addFilterAfter(new SessionDeadlineFilter(clock), SecurityContextHolderFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(BROWSER_CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
@@ -39,6 +83,17 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** A signed-out visitor of the signed-in area goes to the login page, and back to the same path after. */
+    private static AuthenticationEntryPoint signInFirst() {
+        return (request, response, exception) -> response.sendRedirect("/login?target="
+                + URLEncoder.encode(pathOf(request), StandardCharsets.UTF_8));
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
     /** No form-login users yet; declared so Spring Boot does not invent one with a printed password. */

@@ -1,0 +1,19 @@
+package io.gatehouse.saml;
+
+import io.gatehouse.tenancy.CompanyId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What handling one posted Response came to. */
+sealed interface SignInResult {
+
+    /**
+     * @param target where to send the browser: a same-site path
+     * @param sessionNotOnOrAfter the IdP's bound on the session (AuthnStatement SessionNotOnOrAfter), or null
+     */
+    record SignedIn(CompanyId company, UUID userId, String target, Instant sessionNotOnOrAfter)
+            implements SignInResult {}
+
+    /** @param reference the sign-in log row's reference, shown to the person */
+    record Refused(RefusalPage page, String reference) implements SignInResult {}
+}

@@ -1,0 +1,65 @@
+package io.gatehouse.saml;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an accepted sign-in into a server-side session (Spring Session JDBC, so any node accepts it).
+ */
+@Component
+class SignInSessions {
+
+    /** Epoch millis after which the session must not be used: the IdP's SessionNotOnOrAfter. */
+    static final String NOT_ON_OR_AFTER = "gatehouse.session.notOnOrAfter";
+    static final String ROLE = "ROLE_COMPANY_USER";
+
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final Clock clock;
+
+    SignInSessions(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Any session the browser already had is ended and a new one, with a new id, is created: nothing of an
+     * earlier (possibly planted or someone else's) session survives the sign-in — session fixation
+     * protection. The session lives no longer than the IdP allowed.
+     */
+    void establish(SignInResult.SignedIn signedIn, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate();
+        }
+        HttpSession session = request.getSession(true);
+        SignedInUser user = new SignedInUser(signedIn.company(), signedIn.userId());
+        session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.principalName());
+        Instant deadline = signedIn.sessionNotOnOrAfter();
+        if (deadline != null) {
+            session.setAttribute(NOT_ON_OR_AFTER, deadline.toEpochMilli());
+            long remaining = Math.max(1, Duration.between(clock.instant(), deadline).toSeconds());
+            if (remaining < session.getMaxInactiveInterval()) {
+                session.setMaxInactiveInterval((int) remaining);
+            }
+        }
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.principalName(), null,
+                List.of(new SimpleGrantedAuthority(ROLE))));
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,104 @@
+-- Gatehouse schema, part 3: SAML single sign-on per company.
+-- Portable SQL: runs unchanged on PostgreSQL and on H2 (MODE=PostgreSQL). No triggers, no procedures.
+-- No CHECK constraints with IN lists: H2 2.4 binds such a constraint to the session that created it, and
+-- once that (pooled, Flyway's) connection is closed every insert fails with "Check constraint invalid".
+-- The enum-like columns (link_by, key_use) are written only from Java enums instead.
+
+-- One IdP connection per company, validated when saved (see saml.SamlConnectionService).
+-- signing_certificates holds every IdP signing certificate the metadata lists, as PEM blocks: the sign-in
+-- path reads them without re-parsing the metadata, and all of them are trusted (certificate rollover).
+CREATE TABLE saml_connection (
+    company_id              UUID          PRIMARY KEY REFERENCES company (id),
+    idp_entity_id           VARCHAR(1024) NOT NULL,
+    sso_url                 VARCHAR(2048) NOT NULL,
+    signing_certificates    VARCHAR       NOT NULL,
+    metadata_xml            VARCHAR       NOT NULL,
+    -- set when the metadata is fetched from the IdP (and refreshed by a scheduled job), null when uploaded
+    metadata_url            VARCHAR(2048),
+    metadata_fetched_at     TIMESTAMP WITH TIME ZONE,
+    -- when a node last tried to refresh (claims the refresh so only one node fetches) and what went wrong
+    metadata_checked_at     TIMESTAMP WITH TIME ZONE,
+    metadata_refresh_error  VARCHAR(1024),
+    -- null = the default Entity ID <base>/saml/<company>/metadata
+    sp_entity_id            VARCHAR(1024),
+    allow_idp_initiated     BOOLEAN       NOT NULL DEFAULT TRUE,
+    allow_sha1              BOOLEAN       NOT NULL DEFAULT FALSE,
+    sign_authn_requests     BOOLEAN       NOT NULL DEFAULT FALSE,
+    link_by                 VARCHAR(16)   NOT NULL DEFAULT 'USER_NAME',  -- saml.LinkBy
+    -- claim mapping: SAML attribute names; claim_user_name null = link by the NameID
+    claim_user_name         VARCHAR(512),
+    claim_external_id       VARCHAR(512)  NOT NULL
+        DEFAULT 'http://schemas.microsoft.com/identity/claims/objectidentifier',
+    claim_email             VARCHAR(512)  NOT NULL
+        DEFAULT 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+    claim_given_name        VARCHAR(512)  NOT NULL
+        DEFAULT 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname',
+    claim_family_name       VARCHAR(512)  NOT NULL
+        DEFAULT 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname',
+    claim_display_name      VARCHAR(512)  NOT NULL
+        DEFAULT 'http://schemas.microsoft.com/identity/claims/displayname',
+    jit_enabled             BOOLEAN       NOT NULL DEFAULT FALSE,
+    created_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at              TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_saml_connection_refresh ON saml_connection (metadata_checked_at);
+
+-- Our own (service provider) key pairs per company: SIGNING signs AuthnRequests, ENCRYPTION is the key
+-- the IdP encrypts assertions to. The private key is PKCS#8, base64; key_protection says how it is
+-- stored ('NONE' today; encryption under a master key is a planned follow-up and will be another value).
+-- Never logged, never returned by an API.
+CREATE TABLE saml_sp_key (
+    company_id         UUID          NOT NULL REFERENCES company (id),
+    key_use            VARCHAR(16)   NOT NULL,  -- saml.SpCredential.Use
+    private_key_pkcs8  VARCHAR(8192) NOT NULL,
+    key_protection     VARCHAR(16)   NOT NULL DEFAULT 'NONE',
+    certificate_pem    VARCHAR(8192) NOT NULL,
+    created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (company_id, key_use)
+);
+
+-- AuthnRequests we sent and not yet answered: InResponseTo must name one of them, once.
+CREATE TABLE saml_request (
+    request_id    VARCHAR(64)   PRIMARY KEY,
+    company_id    UUID          NOT NULL,
+    relay_target  VARCHAR(2048) NOT NULL,
+    created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_saml_request_expires ON saml_request (expires_at);
+
+-- Assertion IDs already used (SAML profiles §4.1.4.5). A duplicate key on INSERT is a replay; every node
+-- shares the table, so a response posted to two nodes is accepted once. Rows live until the assertion
+-- would be refused as expired anyway.
+CREATE TABLE saml_replay (
+    company_id    UUID         NOT NULL,
+    assertion_id  VARCHAR(256) NOT NULL,
+    expires_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (company_id, assertion_id)
+);
+CREATE INDEX ix_saml_replay_expires ON saml_replay (expires_at);
+
+-- The company's sign-in log: every SAML sign-in attempt, with the typed outcome and what was expected
+-- versus what arrived. Never holds keys, tokens or the raw response.
+CREATE TABLE saml_login_event (
+    id           BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    company_id   UUID          NOT NULL,
+    occurred_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    outcome      VARCHAR(40)   NOT NULL,
+    detail       VARCHAR(1024),
+    expected     VARCHAR(600),
+    actual       VARCHAR(600),
+    name_id      VARCHAR(512),
+    user_id      UUID,
+    reference    VARCHAR(16)   NOT NULL
+);
+CREATE INDEX ix_saml_login_event_company ON saml_login_event (company_id, id);
+CREATE INDEX ix_saml_login_event_reference ON saml_login_event (reference);
+
+-- Email domains that route the login page to a company's IdP; a domain belongs to one company.
+CREATE TABLE company_email_domain (
+    domain      VARCHAR(253) PRIMARY KEY,
+    company_id  UUID         NOT NULL REFERENCES company (id),
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_company_email_domain_company ON company_email_domain (company_id);
