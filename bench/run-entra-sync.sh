@@ -8,6 +8,7 @@
 #   WARMUP_USERS=min(500,users)  unmeasured users (+1 group) sent first
 #   SEED=1  MEMBERS_PER_PATCH=100  GROUPS_PER_USER=3
 #   SERVER_JAVA_OPTS=""     JVM options of the server, e.g. "-Xmx512m"
+#   SERVER_JAVA=java        the server's java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java (virtual threads)
 #   BENCH_TIMEOUT=1800      seconds before the load generator is stopped
 #   JSON_OUT=bench/target/entra-sync-<db>-<users>u-<groups>g-c<concurrency>.json
 #   MVN_FLAGS=""            extra Maven flags for the build, e.g. "-o" when offline
@@ -111,7 +112,7 @@ export GATEHOUSE_BASE_URL=$BASE_URL
 mkdir -p "$(dirname "$SERVER_LOG")"
 log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
 # cwd = the scratch dir, so nothing the server writes relative to ./ survives the run
-(cd "$WORK_DIR" && exec java ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
+(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
   >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 
