@@ -1,6 +1,7 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.scim.core.ScimException;
+import java.time.Clock;
 
 /**
  * A SCIM list request (RFC 7644 section 3.4.2): filter, sorting and either index pagination
@@ -8,6 +9,31 @@ import io.gatehouse.scim.core.ScimException;
  */
 record ListQuery(String filter, int startIndex, int count, String sortBy, boolean descending,
                  String attributes, String excludedAttributes, String cursor) {
+
+    /** The list request's query parameters as sent (bound by Spring MVC from the query string). */
+    record Params(String filter, String startIndex, String count, String sortBy, String sortOrder,
+                  String attributes, String excludedAttributes, String cursor) {
+
+        ListQuery parse(int defaultCount, int maxResults) {
+            return ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor,
+                    defaultCount, maxResults);
+        }
+    }
+
+    /** Zero-based offset of the page: from the cursor (bound to this query) or from startIndex. */
+    int offset(String resourceType, Clock clock) {
+        return cursor != null ? CursorCodec.decode(cursor, key(resourceType), clock) : startIndex - 1;
+    }
+
+    /** The cursor of the next page, or null when this is the last page or cursors are not in use. */
+    String nextCursor(String resourceType, int offset, int returned, long total, Clock clock) {
+        return cursor != null && offset + returned < total
+                ? CursorCodec.encode(offset + returned, key(resourceType), clock) : null;
+    }
+
+    private String key(String resourceType) {
+        return resourceType + "|" + filter + "|" + sortBy + "|" + descending;
+    }
 
     static ListQuery of(String filter, String startIndex, String count, String sortBy, String sortOrder,
                         String attributes, String excludedAttributes, String cursor, int defaultCount,

@@ -8,6 +8,15 @@ final class ListResponses {
 
     private ListResponses() {}
 
+    /** A page of a listing, with {@code nextCursor} when cursor pagination is in use (RFC 9865). */
+    static ObjectNode page(ScimJson json, long total, int offset, ArrayNode resources, String nextCursor) {
+        ObjectNode out = of(json, total, offset, resources);
+        if (nextCursor != null) {
+            out.put("nextCursor", nextCursor);
+        }
+        return out;
+    }
+
     static ObjectNode of(ScimJson json, long total, int offset, ArrayNode resources) {
         ObjectNode out = json.object();
         out.putArray("schemas").add(ScimJson.LIST_SCHEMA);

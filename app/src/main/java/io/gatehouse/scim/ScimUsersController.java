@@ -76,22 +76,12 @@ class ScimUsersController {
     }
 
     @GetMapping
-    ResponseEntity<String> list(HttpServletRequest request,
-                                @RequestParam(required = false) String filter,
-                                @RequestParam(required = false) String startIndex,
-                                @RequestParam(required = false) String count,
-                                @RequestParam(required = false) String sortBy,
-                                @RequestParam(required = false) String sortOrder,
-                                @RequestParam(required = false) String attributes,
-                                @RequestParam(required = false) String excludedAttributes,
-                                @RequestParam(required = false) String cursor) {
+    ResponseEntity<String> list(HttpServletRequest request, ListQuery.Params params) {
         ScimRequest scim = ScimRequest.of(request);
-        GatehouseProperties.Scim limits = properties.scim();
-        ListQuery query = ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes,
-                cursor, limits.defaultCount(), limits.maxResults());
-        String queryKey = "Users|" + query.filter() + "|" + query.sortBy() + "|" + query.descending();
-        int offset = query.cursor() != null ? CursorCodec.decode(query.cursor(), queryKey, clock)
-                : query.startIndex() - 1;
+        ListQuery query = params.parse(properties.scim().defaultCount(), properties.scim().maxResults());
+        int offset = query.offset("Users", clock);
+        String attributes = query.attributes();
+        String excludedAttributes = query.excludedAttributes();
         Page<UserRecord> page = service.list(scim.company(), query, offset);
         Map<java.util.UUID, List<GroupRef>> groups = Projection.wants(attributes, excludedAttributes, "groups")
                 ? service.groupsOf(scim.company(), page.items()) : Map.of();
@@ -101,10 +91,8 @@ class ScimUsersController {
                     attributes, excludedAttributes));
         }
         scim.outcome(page.total() + " match(es)");
-        ObjectNode out = ListResponses.of(json, page.total(), offset, resources);
-        if (query.cursor() != null && offset + page.items().size() < page.total()) {
-            out.put("nextCursor", CursorCodec.encode(offset + page.items().size(), queryKey, clock));
-        }
+        ObjectNode out = ListResponses.page(json, page.total(), offset, resources,
+                query.nextCursor("Users", offset, page.items().size(), page.total(), clock));
         return json.respond(HttpStatus.OK, out, new HttpHeaders());
     }
 
