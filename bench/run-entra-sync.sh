@@ -4,13 +4,17 @@
 #   bench/run-entra-sync.sh [h2|postgres] [users] [groups] [concurrency]
 #
 # Environment (all optional):
+#   SCENARIO=entra-sync     or "scale" (bench/run-scale.sh sets it): initial + incremental cycle + probes
+#   GROUP_SIZE LARGE_GROUPS LARGE_GROUP_SIZE HUGE_GROUP_SIZE PROBE_REPEATS PROBE_ADD_MEMBERS PROBE_LOOKUPS
+#                           scale scenario only: passed as --group-size … (bench defaults when unset)
 #   PORT=18080              server port (127.0.0.1 only; must be free)
 #   WARMUP_USERS=min(500,users)  unmeasured users (+1 group) sent first
 #   SEED=1  MEMBERS_PER_PATCH=100  GROUPS_PER_USER=3
 #   SERVER_JAVA_OPTS=""     JVM options of the server, e.g. "-Xmx512m"
 #   SERVER_JAVA=java        the server's java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java (virtual threads)
 #   BENCH_TIMEOUT=1800      seconds before the load generator is stopped
-#   JSON_OUT=bench/target/entra-sync-<db>-<users>u-<groups>g-c<concurrency>.json
+#   JSON_OUT=bench/target/<scenario>-<db>-<users>u-<groups>g-c<concurrency>.json; the script also writes
+#                           <JSON_OUT without .json>-server.json with the server's peak RSS and the database size
 #   MVN_FLAGS=""            extra Maven flags for the build, e.g. "-o" when offline
 #   SKIP_BUILD=1            use the existing app/target/gatehouse.jar and bench classes as they are
 #   PGHOST_PORT=5432        PostgreSQL port on 127.0.0.1 (user postgres, trust auth)
@@ -31,18 +35,33 @@ BENCH_TIMEOUT=${BENCH_TIMEOUT:-1800}
 PGHOST_PORT=${PGHOST_PORT:-5432}
 MVN_FLAGS=${MVN_FLAGS:-}
 PG_DB=gatehouse_bench
+SCENARIO=${SCENARIO:-entra-sync}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/app/target/gatehouse.jar
 CLASSPATH_FILE=$ROOT/bench/target/runtime-classpath.txt
-JSON_OUT=${JSON_OUT:-$ROOT/bench/target/entra-sync-$DB_KIND-${USER_COUNT}u-${GROUP_COUNT}g-c$CONCURRENCY.json}
-SERVER_LOG=$ROOT/bench/target/entra-sync-$DB_KIND-server.log
+JSON_OUT=${JSON_OUT:-$ROOT/bench/target/$SCENARIO-$DB_KIND-${USER_COUNT}u-${GROUP_COUNT}g-c$CONCURRENCY.json}
+SERVER_JSON=${JSON_OUT%.json}-server.json
+SERVER_LOG=$ROOT/bench/target/$SCENARIO-$DB_KIND-server.log
 BASE_URL=http://127.0.0.1:$PORT
 
 log() { echo "[run-entra-sync] $*" >&2; }
 die() { log "$*"; exit 1; }
 
 case $DB_KIND in h2|postgres) ;; *) die "database must be h2 or postgres, got '$DB_KIND'" ;; esac
+SCENARIO_ARGS=(--scenario "$SCENARIO")
+case $SCENARIO in
+  entra-sync) ;;
+  scale)
+    for knob in GROUP_SIZE LARGE_GROUPS LARGE_GROUP_SIZE HUGE_GROUP_SIZE PROBE_REPEATS PROBE_ADD_MEMBERS PROBE_LOOKUPS; do
+      value=${!knob:-}
+      [[ -z $value ]] && continue
+      [[ $value =~ ^[0-9]+$ ]] || die "$knob is not a number: $value"
+      flag=--$(tr 'A-Z_' 'a-z-' <<<"$knob")
+      SCENARIO_ARGS+=("$flag" "$value")
+    done ;;
+  *) die "SCENARIO must be entra-sync or scale, got '$SCENARIO'" ;;
+esac
 for n in "$USER_COUNT" "$GROUP_COUNT" "$CONCURRENCY" "$PORT"; do
   [[ $n =~ ^[0-9]+$ ]] || die "not a number: $n"
 done
@@ -139,15 +158,34 @@ timeout --signal=TERM --kill-after=10 "$BENCH_TIMEOUT" \
     --users "$USER_COUNT" --groups "$GROUP_COUNT" --concurrency "$CONCURRENCY" \
     --members-per-patch "$MEMBERS_PER_PATCH" --groups-per-user "$GROUPS_PER_USER" \
     --warmup-users "$WARMUP_USERS" --seed "$SEED" \
-    --server-pid "$SERVER_PID" --label "$DB_KIND" --json-out "$JSON_OUT"
+    --server-pid "$SERVER_PID" --label "$DB_KIND" --json-out "$JSON_OUT" "${SCENARIO_ARGS[@]}"
 BENCH_RC=$?
 set -e
 (( BENCH_RC == 124 )) && log "load generator stopped after BENCH_TIMEOUT=$BENCH_TIMEOUT s"
 
 # VmHWM is the kernel's peak-RSS high-water mark for the process, so one read at the end suffices
+peak_kb=null
 if [[ -r /proc/$SERVER_PID/status ]]; then
   peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   log "server peak RSS (VmHWM): $((peak_kb / 1024)) MiB"
 fi
-[[ -f $JSON_OUT ]] && log "figures written to $JSON_OUT"
+
+# database size while the server still runs (before anything is dropped): PostgreSQL's own figure
+# (tables, indexes, TOAST); for H2 the bytes of the database files in the scratch directory
+db_bytes=null
+if [[ $DB_KIND == postgres ]]; then
+  db_bytes=$(psql "${PSQL_ARGS[@]}" -d "$PG_DB" -XAtq -c 'SELECT pg_database_size(current_database())' 2>/dev/null) \
+    || db_bytes=null
+else
+  db_bytes=$(find "$WORK_DIR" -maxdepth 1 -name 'gatehouse*.db' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {print s+0}')
+fi
+[[ $db_bytes =~ ^[0-9]+$ ]] || db_bytes=null
+if [[ $db_bytes != null ]]; then
+  log "database size: $((db_bytes / 1024 / 1024)) MiB ($db_bytes bytes, $DB_KIND)"
+else
+  log "database size: unknown"
+fi
+printf '{"scenario": "%s", "database": "%s", "serverPeakRssKb": %s, "databaseSizeBytes": %s, "benchExitCode": %d}\n' \
+  "$SCENARIO" "$DB_KIND" "$peak_kb" "$db_bytes" "$BENCH_RC" >"$SERVER_JSON"
+[[ -f $JSON_OUT ]] && log "figures written to $JSON_OUT and $SERVER_JSON"
 exit "$BENCH_RC"

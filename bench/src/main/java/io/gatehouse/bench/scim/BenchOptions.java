@@ -24,15 +24,25 @@ record BenchOptions(
         int groupsPerUser,
         Path jsonOut,
         Long serverPid,
-        String label) {
+        String label,
+        String scenario,
+        ScaleShape shape,
+        int probeRepeats,
+        int probeAddMembers,
+        int probeLookups) {
+
+    static final String ENTRA_SYNC = "entra-sync";
+    static final String SCALE = "scale";
 
     static final String USAGE = """
             usage: EntraSyncBench --base-url URL (--operator-token T | --scim-token T) [options]
               --base-url URL            server root, e.g. http://127.0.0.1:8080
               --operator-token T        create a fresh company + SCIM token through /operator/v1
               --scim-token T            use an existing company's SCIM token (pick a fresh --seed per run)
-              --users N                 users to provision (default 10000)
-              --groups N                groups to provision (default 100)
+              --scenario S              entra-sync (default): the initial sync only;
+                                        scale: initial + incremental cycle + probes (bench/README.md)
+              --users N                 users to provision (default 10000; scale: 100000)
+              --groups N                groups to provision (default 100; scale: 1000)
               --members-per-patch N     members per group PATCH, as Entra batches them (default 100)
               --concurrency N           worker threads = requests in flight (default 8)
               --plan P                  plan of the created company (default premium; groups need it)
@@ -42,11 +52,21 @@ record BenchOptions(
               --json-out FILE           also write the figures as JSON
               --server-pid PID          read the server's peak RSS (VmHWM) from /proc at the end
               --label TEXT              free text stored in the JSON (e.g. h2 / postgres)
+            scale scenario only (group sizes are capped at --users):
+              --group-size N            mean size of an ordinary group, +-20% (default 100)
+              --large-groups N          groups of --large-group-size members (default 5)
+              --large-group-size N      (default 10000)
+              --huge-group-size N       size of the one huge group (default 50000)
+              --probe-add-members N     members added by the one-PATCH probe (default 1000)
+              --probe-repeats N         repetitions of each group probe (default 5)
+              --probe-lookups N         userName and externalId lookups each (default 200)
             """;
 
     private static final List<String> FLAGS = List.of("--base-url", "--operator-token", "--scim-token",
             "--users", "--groups", "--members-per-patch", "--concurrency", "--plan", "--warmup-users",
-            "--seed", "--groups-per-user", "--json-out", "--server-pid", "--label");
+            "--seed", "--groups-per-user", "--json-out", "--server-pid", "--label", "--scenario", "--group-size",
+            "--large-groups", "--large-group-size", "--huge-group-size", "--probe-add-members", "--probe-repeats",
+            "--probe-lookups");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -71,14 +91,19 @@ record BenchOptions(
         if ((operatorToken == null) == (scimToken == null)) {
             throw new IllegalArgumentException("give exactly one of --operator-token and --scim-token");
         }
+        String scenario = values.getOrDefault("--scenario", ENTRA_SYNC);
+        if (!scenario.equals(ENTRA_SYNC) && !scenario.equals(SCALE)) {
+            throw new IllegalArgumentException("--scenario must be entra-sync or scale: " + scenario);
+        }
+        boolean scale = scenario.equals(SCALE);
         String pid = values.get("--server-pid");
         String jsonOut = values.get("--json-out");
         return new BenchOptions(
                 parseBaseUrl(baseUrl),
                 operatorToken,
                 scimToken,
-                intOption(values, "--users", 10_000, 1),
-                intOption(values, "--groups", 100, 0),
+                intOption(values, "--users", scale ? 100_000 : 10_000, 1),
+                intOption(values, "--groups", scale ? 1_000 : 100, 0),
                 intOption(values, "--members-per-patch", 100, 1),
                 intOption(values, "--concurrency", 8, 1),
                 values.getOrDefault("--plan", "premium"),
@@ -87,7 +112,20 @@ record BenchOptions(
                 intOption(values, "--groups-per-user", 3, 0),
                 jsonOut == null ? null : Path.of(jsonOut),
                 pid == null ? null : Long.valueOf(pid),
-                values.getOrDefault("--label", ""));
+                values.getOrDefault("--label", ""),
+                scenario,
+                new ScaleShape(
+                        intOption(values, "--group-size", 100, 1),
+                        intOption(values, "--large-groups", 5, 0),
+                        intOption(values, "--large-group-size", 10_000, 1),
+                        intOption(values, "--huge-group-size", 50_000, 1)),
+                intOption(values, "--probe-repeats", 5, 1),
+                intOption(values, "--probe-add-members", 1_000, 1),
+                intOption(values, "--probe-lookups", 200, 0));
+    }
+
+    boolean isScale() {
+        return SCALE.equals(scenario);
     }
 
     private static URI parseBaseUrl(String raw) {

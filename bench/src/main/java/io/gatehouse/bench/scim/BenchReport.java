@@ -32,6 +32,9 @@ record BenchReport(BenchOptions options, Instant startedAt, long usersWallNanos,
         List<Row> rows = new ArrayList<>();
         LatencyRecorder overallLatencies = new LatencyRecorder();
         for (RequestType type : RequestType.values()) {
+            if (type.phase() != Phase.USERS && type.phase() != Phase.GROUPS) {
+                continue; // scale-scenario types; this report is the initial sync's
+            }
             long wall = type.phase() == Phase.USERS ? users.wallNanos() : groups.wallNanos();
             rows.add(Row.of(type.label(), all.latencies(type).summarize(), wall, all.errors(type)));
             overallLatencies.merge(all.latencies(type));

@@ -102,6 +102,55 @@ final class EntraRequests {
         return JSON.writeValueAsString(body);
     }
 
+    /**
+     * Entra's remove without a filter: {@code Remove} on {@code members} with a value array
+     * (reference item 15 and Part C), which is what it sends unless the aadOptscim062020 flag is set.
+     */
+    static String removeMembersBody(List<String> userIds) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("schemas").add(PATCH_OP);
+        ObjectNode op = body.putArray("Operations").addObject();
+        op.put("op", "Remove");
+        op.put("path", "members");
+        ArrayNode value = op.putArray("value");
+        userIds.forEach(id -> value.addObject().put("value", id));
+        return JSON.writeValueAsString(body);
+    }
+
+    static String userPath(String userId) {
+        return "/Users/" + encode(userId);
+    }
+
+    /** Lookup by the mailNickname mapping, as a second matching attribute would send it. */
+    static String userExternalIdFilterPath(String externalId) {
+        return "/Users?filter=" + encode("externalId eq \"" + externalId + "\"");
+    }
+
+    /** Groups listed without members, one page of {@code count} from the 1-based {@code startIndex}. */
+    static String groupPagePath(int startIndex, int count) {
+        return "/Groups?excludedAttributes=members&startIndex=" + startIndex + "&count=" + count;
+    }
+
+    /**
+     * An incremental user update as Entra sends it without the aadOptscim062020 flag: one
+     * {@code Replace} op per changed attribute, and a disable as the string {@code "False"} (Part C).
+     */
+    static String patchUserBody(ScalePlan.UserChange change) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("schemas").add(PATCH_OP);
+        ArrayNode ops = body.putArray("Operations");
+        if (change.disable()) {
+            ops.addObject().put("op", "Replace").put("path", "active").put("value", "False");
+        } else {
+            ops.addObject().put("op", "Replace").put("path", "title").put("value", change.title());
+            ops.addObject().put("op", "Replace").put("path", ENTERPRISE_USER + ":department")
+                    .put("value", change.department());
+            ops.addObject().put("op", "Replace").put("path", "phoneNumbers[type eq \"work\"].value")
+                    .put("value", change.workPhone());
+        }
+        return JSON.writeValueAsString(body);
+    }
+
     /** Entra never provisions empty attributes, so a remote worker's address is only its label. */
     private static ArrayNode addresses(Office office) {
         ArrayNode addresses = JSON.createArrayNode();

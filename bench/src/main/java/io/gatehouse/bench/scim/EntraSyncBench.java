@@ -49,9 +49,12 @@ public final class EntraSyncBench {
             return 1;
         }
         BearerClient scim = new BearerClient(http, options.baseUrl() + "/scim/v2", scimToken, SCIM_MEDIA_TYPE);
-        log("generating plan (seed " + options.seed() + ")");
-        SyncPlan plan = SyncPlan.generate(options.seed(), "u", options.users(), options.groups(),
-                options.groupsPerUser());
+        log("generating " + options.scenario() + " plan (seed " + options.seed() + ")");
+        SyncPlan plan = options.isScale() ? null : SyncPlan.generate(options.seed(), "u", options.users(),
+                options.groups(), options.groupsPerUser());
+        ScalePlan scalePlan = !options.isScale() ? null : ScalePlan.generate(options.seed(), options.users(),
+                options.groups(), options.shape(), options.probeRepeats(), options.probeAddMembers(),
+                options.probeLookups());
         ErrorSamples errorSamples = new ErrorSamples(5);
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), workerThreads());
         try {
@@ -62,6 +65,14 @@ public final class EntraSyncBench {
                 return 1;
             }
             long warmupErrors = warmup(runner, options);
+            if (scalePlan != null) {
+                ScaleReport report = new ScaleScenario(runner, options, scalePlan).run(warmupErrors, errorSamples);
+                System.out.print(report.toText());
+                if (options.jsonOut() != null) {
+                    Files.writeString(options.jsonOut(), report.toJson());
+                }
+                return report.errors() == 0 ? 0 : 1;
+            }
             BenchReport report = measure(runner, plan, options, warmupErrors, errorSamples);
             System.out.print(report.toText());
             if (options.jsonOut() != null) {

@@ -53,7 +53,7 @@ record SyncPlan(List<PlannedUser> users, List<PlannedGroup> groups) {
         return new SyncPlan(List.copyOf(users), List.copyOf(groups));
     }
 
-    private static PlannedUser user(Random random, String namespace, String domain, int index) {
+    static PlannedUser user(Random random, String namespace, String domain, int index) {
         String given = GIVEN[random.nextInt(GIVEN.length)];
         String family = FAMILY[random.nextInt(FAMILY.length)];
         String userName = String.format(Locale.ROOT, "%s.%s.%s%06d@%s",
@@ -126,7 +126,7 @@ record SyncPlan(List<PlannedUser> users, List<PlannedGroup> groups) {
     }
 
     /** Entra's mailNickname/objectId look like GUIDs; a version-4 layout keeps them realistic. */
-    private static String guid(Random random) {
+    static String guid(Random random) {
         long high = random.nextLong();
         long low = random.nextLong();
         return String.format(Locale.ROOT, "%08x-%04x-4%03x-%04x-%012x",

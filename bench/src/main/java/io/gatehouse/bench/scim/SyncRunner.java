@@ -68,12 +68,21 @@ final class SyncRunner {
     /** Per group: the matching query, the empty create, then the members in PATCH batches. */
     PhaseResult runGroups(List<PlannedGroup> groups, AtomicReferenceArray<String> userIds)
             throws InterruptedException {
+        return runGroups(groups, userIds, null);
+    }
+
+    /** As {@link #runGroups(List, AtomicReferenceArray)}, also recording each group's id when {@code groupIds} is given. */
+    PhaseResult runGroups(List<PlannedGroup> groups, AtomicReferenceArray<String> userIds,
+                          AtomicReferenceArray<String> groupIds) throws InterruptedException {
         return runPhase(groups.size(), (index, stats) -> {
             PlannedGroup group = groups.get(index);
             expectEmptyList(stats, RequestType.GROUP_FILTER, EntraRequests.groupFilterPath(group.displayName()));
             String groupId = create(stats, RequestType.GROUP_CREATE, "/Groups", EntraRequests.createGroupBody(group));
             if (groupId == null) {
                 return;
+            }
+            if (groupIds != null) {
+                groupIds.set(index, groupId);
             }
             List<String> batch = new ArrayList<>(membersPerPatch);
             for (int member : group.memberIndexes()) {
@@ -99,13 +108,18 @@ final class SyncRunner {
 
     /** Entra creates only when the matching query answers 200 with totalResults 0. */
     private void expectEmptyList(WorkerStats stats, RequestType type, String path) throws InterruptedException {
+        expectTotal(stats, type, path, 0);
+    }
+
+    /** A list query that must answer 200 with exactly {@code expected} totalResults. */
+    void expectTotal(WorkerStats stats, RequestType type, String path, long expected) throws InterruptedException {
         BearerClient.Response response = exchange(stats, type, "GET", path, null, 200);
         if (response == null) {
             return;
         }
         JsonNode total = parse(response.body()).get("totalResults");
-        if (total == null || !total.isIntegralNumber() || total.longValue() != 0) {
-            fail(stats, type, "GET " + path, "expected totalResults 0, got " + total, response.body());
+        if (total == null || !total.isIntegralNumber() || total.longValue() != expected) {
+            fail(stats, type, "GET " + path, "expected totalResults " + expected + ", got " + total, response.body());
         }
     }
 
@@ -129,7 +143,7 @@ final class SyncRunner {
      *
      * @return the response if its status was expected, else null
      */
-    private BearerClient.Response exchange(WorkerStats stats, RequestType type, String method, String path,
+    BearerClient.Response exchange(WorkerStats stats, RequestType type, String method, String path,
                                            String body, int expectedStatus) throws InterruptedException {
         BearerClient.Response response;
         try {
@@ -150,13 +164,13 @@ final class SyncRunner {
         return response;
     }
 
-    private void fail(WorkerStats stats, RequestType type, String request, String problem, String body) {
+    void fail(WorkerStats stats, RequestType type, String request, String problem, String body) {
         stats.error(type);
         errorSamples.add(type, request, problem, body);
     }
 
     /** An unparsable body reads as an empty object, so the caller reports the missing field. */
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return JSON.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
@@ -164,12 +178,17 @@ final class SyncRunner {
         }
     }
 
-    private PhaseResult runPhase(int taskCount, Task task) throws InterruptedException {
+    PhaseResult runPhase(int taskCount, Task task) throws InterruptedException {
+        return runPhase(taskCount, concurrency, task);
+    }
+
+    /** {@code workers} (at most the pool's size) take tasks 0..taskCount-1 from a shared cursor. */
+    PhaseResult runPhase(int taskCount, int workers, Task task) throws InterruptedException {
         AtomicInteger cursor = new AtomicInteger();
         List<WorkerStats> perWorker = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         long start = System.nanoTime();
-        for (int w = 0; w < concurrency; w++) {
+        for (int w = 0; w < Math.min(workers, concurrency); w++) {
             WorkerStats stats = new WorkerStats();
             perWorker.add(stats);
             futures.add(pool.submit(() -> {
@@ -194,7 +213,7 @@ final class SyncRunner {
     }
 
     @FunctionalInterface
-    private interface Task {
+    interface Task {
         void run(int index, WorkerStats stats) throws InterruptedException;
     }
 

@@ -41,4 +41,28 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--base-url", "ftp://h", "--scim-token", "t"))
                 .hasMessageContaining("http");
     }
+
+    @Test
+    void scaleScenarioHasItsOwnDefaultsAndTheDefaultScenarioIsUnchanged() {
+        BenchOptions sync = BenchOptions.parse("--base-url", "http://h", "--scim-token", "t");
+        assertThat(sync.scenario()).isEqualTo("entra-sync");
+        assertThat(sync.isScale()).isFalse();
+
+        BenchOptions scale = BenchOptions.parse("--base-url", "http://h", "--scim-token", "t", "--scenario", "scale");
+        assertThat(scale.isScale()).isTrue();
+        assertThat(scale.users()).isEqualTo(100_000);
+        assertThat(scale.groups()).isEqualTo(1_000);
+        assertThat(scale.shape()).isEqualTo(new ScaleShape(100, 5, 10_000, 50_000));
+        assertThat(scale.probeRepeats()).isEqualTo(5);
+        assertThat(scale.probeAddMembers()).isEqualTo(1_000);
+        assertThat(scale.probeLookups()).isEqualTo(200);
+
+        BenchOptions small = BenchOptions.parse("--base-url", "http://h", "--scim-token", "t", "--scenario", "scale",
+                "--users", "5000", "--groups", "50", "--group-size", "20", "--large-groups", "3",
+                "--large-group-size", "500", "--huge-group-size", "2500");
+        assertThat(small.users()).isEqualTo(5_000);
+        assertThat(small.shape()).isEqualTo(new ScaleShape(20, 3, 500, 2_500));
+        assertThatThrownBy(() -> BenchOptions.parse("--base-url", "http://h", "--scim-token", "t",
+                "--scenario", "huge")).hasMessageContaining("--scenario");
+    }
 }
