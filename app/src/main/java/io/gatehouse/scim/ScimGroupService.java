@@ -17,6 +17,7 @@ import io.gatehouse.scim.core.resource.GroupResources;
 import io.gatehouse.scim.core.resource.NormalizedGroup;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.Feature;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,7 +75,7 @@ class ScimGroupService {
                 throw duplicate(group.displayName());
             }
             if (normalized.memberIds() != null) {
-                groups.addMembers(company.id(), group.id(), checkedUsers(company, normalized.memberIds()));
+                addMembers(company, group.id(), checkedUsers(company, normalized.memberIds()));
             }
             return group;
         });
@@ -110,7 +112,7 @@ class ScimGroupService {
                 toRemove.removeAll(wanted);
                 wanted.removeAll(present);
                 groups.removeMembers(company.id(), id, toRemove);
-                groups.addMembers(company.id(), id, wanted);
+                addMembers(company, id, wanted);
             }
             return updated;
         });
@@ -130,12 +132,40 @@ class ScimGroupService {
 
     private void apply(Company company, UUID groupId, MemberChange change) {
         if (change instanceof MemberChange.AddMembers add) {
-            groups.addMembers(company.id(), groupId, checkedUsers(company, add.userIds()));
+            addMembers(company, groupId, checkedUsers(company, add.userIds()));
         } else if (change instanceof MemberChange.RemoveMembers remove) {
             groups.removeMembers(company.id(), groupId, uuids(remove.userIds()));
         } else if (change instanceof MemberChange.RemoveAllMembers) {
             groups.removeAllMembers(company.id(), groupId);
         }
+    }
+
+    /**
+     * Adds members checked by {@link #checkedUsers}. That check reads without locking the users, so a user
+     * deleted by a concurrent request (on any node) between the check and the insert surfaces here as a
+     * foreign-key violation (PostgreSQL 23503, H2 23506). It is answered as if the delete had come first:
+     * the whole request is refused as invalidValue and rolled back, instead of a 500.
+     */
+    private void addMembers(Company company, UUID groupId, Set<UUID> userIds) {
+        try {
+            groups.addMembers(company.id(), groupId, userIds);
+        } catch (DataIntegrityViolationException e) {
+            if (!isMissingParent(e)) {
+                throw e;
+            }
+            throw ScimException.invalidValue("members refer to users that no longer exist in this company "
+                    + "(deleted while this request ran); nothing was changed.");
+        }
+    }
+
+    private static boolean isMissingParent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void delete(Company company, UUID id, String ifMatch) {
