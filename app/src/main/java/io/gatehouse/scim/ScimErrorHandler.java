@@ -6,13 +6,16 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +28,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ScimErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ScimErrorHandler.class);
+    static final String RETRY_AFTER_SECONDS = "2";
+    static final String BUSY_DETAIL = "The service is busy; retry after a short pause.";
 
     private final ScimJson json;
 
@@ -53,15 +58,20 @@ class ScimErrorHandler {
         return json.errorResponse(ScimException.invalidSyntax("Send application/scim+json or application/json."));
     }
 
-    /** Database overload or lock contention: ask the client to retry rather than fail with a 500. */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotAcquireLockException.class,
-            PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    /**
+     * Database overload or lock contention: ask the client to retry rather than fail with a 500. A pool that
+     * cannot hand out a connection within {@code spring.datasource.hikari.connection-timeout} surfaces as
+     * {@link CannotGetJdbcConnectionException} from a plain JDBC call, but as {@link CannotCreateTransactionException}
+     * when a transaction begins (every SCIM write and read runs in a TransactionTemplate), so both are here.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotAcquireLockException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
     ResponseEntity<String> busy(RuntimeException e) {
         log.warn("SCIM request deferred: {}", e.getClass().getSimpleName());
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "2");
-        return json.respond(HttpStatus.SERVICE_UNAVAILABLE,
-                json.error(503, null, "The service is busy; retry after a short pause."), headers);
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return json.respond(HttpStatus.SERVICE_UNAVAILABLE, json.error(503, null, BUSY_DETAIL), headers);
     }
 
     /**

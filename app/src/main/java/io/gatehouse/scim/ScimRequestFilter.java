@@ -13,13 +13,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Front door of {@code /scim}: authenticates the bearer token (which selects the company), refuses
  * oversized bodies before they are read, and records every request in the company's provisioning log.
+ * A database that cannot hand out a connection in time (pool exhausted) is 503 with Retry-After, never 500.
  */
 class ScimRequestFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ScimRequestFilter.class);
 
     private final TokenService tokens;
     private final ProvisioningLog provisioningLog;
@@ -40,7 +47,17 @@ class ScimRequestFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long started = System.nanoTime();
-        Optional<Company> company = tokens.authenticateScim(bearer(request));
+        Optional<Company> company;
+        try {
+            company = tokens.authenticateScim(bearer(request));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            // The pool is exhausted (or the database unreachable) before any controller ran, so
+            // ScimErrorHandler cannot see it: answer 503 here rather than let the container answer 500.
+            log.warn("SCIM request deferred before authentication: {}", e.getClass().getSimpleName());
+            response.setHeader("Retry-After", ScimErrorHandler.RETRY_AFTER_SECONDS);
+            write(response, 503, null, ScimErrorHandler.BUSY_DETAIL);
+            return;
+        }
         if (company.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse-scim\"");
             write(response, 401, null, "A valid bearer token is required: use the SCIM token issued for your "

@@ -5,12 +5,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of HTTP-level and repository tests: the whole application on a random port, on this JVM's test
  * database (H2 or PostgreSQL). Tests isolate themselves by creating their own companies.
  */
 @SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Many tests send wrong tokens on purpose from 127.0.0.1: they must see 401, not the per-address throttle's 429.
+// RateLimitIT sets its own, small budget (a subclass's @TestPropertySource wins).
+@TestPropertySource(properties = "gatehouse.auth-throttle.failures-per-minute=100000")
 public abstract class IntegrationTest {
 
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
