@@ -13,8 +13,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Many tests send wrong tokens on purpose from 127.0.0.1: they must see 401, not the per-address throttle's 429.
-// RateLimitIT sets its own, small budget (a subclass's @TestPropertySource wins).
-@TestPropertySource(properties = "gatehouse.auth-throttle.failures-per-minute=100000")
+// RateLimitIT sets its own, small budget (a subclass's @TestPropertySource wins). Several application contexts
+// stay cached during a run (and some tests start a second node): small pools keep PostgreSQL under its
+// max_connections (100 by default).
+@TestPropertySource(properties = {
+        "gatehouse.auth-throttle.failures-per-minute=100000",
+        "spring.datasource.hikari.maximum-pool-size=6",
+        "spring.datasource.hikari.minimum-idle=1"})
 public abstract class IntegrationTest {
 
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
