@@ -2,4 +2,5 @@
 # Runs every test: unit tests of the protocol cores, then the HTTP/database tests on H2 and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
-exec mvn -B -ntp verify "$@"
+# clean: failsafe merges into an existing summary file, so stale results must not survive between runs.
+exec mvn -B -ntp clean verify "$@"

@@ -22,7 +22,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * Spring Security. The machine-facing APIs ({@code /scim}, {@code /operator}) are stateless and
  * authenticated by their own bearer-token filters (registered ahead of this chain, see ScimWebConfig and
  * OperatorWebConfig); they need no session and no CSRF token. The browser pages of sign-in ({@code /saml},
- * {@code /login}, {@code /logout}, {@code /app}) use a server-side session and CSRF protection. Everything
+ * {@code /login}, {@code /logout}, {@code /app}), the break-glass setup page ({@code /setup}) and the company
+ * admin console ({@code /console}) use a server-side session and CSRF protection. Everything
  * else is denied until a feature opens it explicitly.
  */
 @Configuration
@@ -64,9 +65,11 @@ class SecurityConfig {
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax").path("/"));
-        http.securityMatcher("/saml/**", "/login", "/logout", "/app", "/app/**")
+        http.securityMatcher("/saml/**", "/login", "/login/password", "/logout", "/app", "/app/**",
+                        "/setup/**", "/console", "/console/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/app", "/app/**").authenticated()
+                        .requestMatchers("/console/assets/**").permitAll()
+                        .requestMatchers("/app", "/app/**", "/console", "/console/**").authenticated()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/saml/*/acs"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))

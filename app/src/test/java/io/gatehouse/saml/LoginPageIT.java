@@ -17,7 +17,7 @@ class LoginPageIT extends SamlIntegrationTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Work email").contains("name=\"_csrf\"")
-                .contains("password sign-in for local break-glass administrators is not available yet");
+                .contains("action=\"/login/password\"");
         assertThat(browser.cookie("GATEHOUSE_SESSION")).isNull();
         assertThat(browser.cookie("XSRF-TOKEN")).isNotBlank();
     }

@@ -1,0 +1,143 @@
+package io.gatehouse.console;
+
+import io.gatehouse.directory.DirectoryLock;
+import io.gatehouse.directory.GroupRef;
+import io.gatehouse.directory.GroupRepository;
+import io.gatehouse.directory.Page;
+import io.gatehouse.directory.Source;
+import io.gatehouse.directory.UserDeactivation;
+import io.gatehouse.directory.UserRecord;
+import io.gatehouse.directory.UserRepository;
+import io.gatehouse.tenancy.CompanyId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The users list of the console (SQL paging, search on userName and display name) and the local changes it
+ * allows: invite (a LOCAL user) and deactivate, each only while {@link DirectoryLock} says the directory is
+ * managed locally.
+ */
+@Service
+class ConsoleDirectory {
+
+    static final int PAGE_SIZE = 25;
+
+    /** One row of the users list. */
+    record UserRow(UUID id, String userName, String name, boolean active, Source source, List<String> groups) {}
+
+    private final UserRepository users;
+    private final GroupRepository groups;
+    private final DirectoryLock lock;
+    private final UserDeactivation deactivation;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ConsoleDirectory(UserRepository users, GroupRepository groups, DirectoryLock lock, UserDeactivation deactivation,
+                     JsonMapper json, Clock clock) {
+        this.users = users;
+        this.groups = groups;
+        this.lock = lock;
+        this.deactivation = deactivation;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Page {@code page} (0-based), ordered by userName; {@code query} matches a userName prefix or a name part. */
+    Page<UserRow> list(CompanyId company, String query, int page) {
+        String predicate = null;
+        List<Object> params = new ArrayList<>();
+        if (query != null && !query.isBlank()) {
+            String q = escapeLike(query.strip().toLowerCase(Locale.ROOT));
+            predicate = "u.user_name_ci LIKE ? ESCAPE '\\' OR LOWER(u.display_name) LIKE ? ESCAPE '\\'";
+            params.add(q + "%");
+            params.add("%" + q + "%");
+        }
+        Page<UserRecord> found = users.search(company, predicate, params, "u.user_name_ci", page * PAGE_SIZE,
+                PAGE_SIZE);
+        Map<UUID, List<String>> groupsByUser = new LinkedHashMap<>();
+        List<UUID> ids = found.items().stream().map(UserRecord::id).toList();
+        if (!ids.isEmpty()) {
+            for (GroupRef ref : groups.groupsOf(company, ids)) {
+                groupsByUser.computeIfAbsent(ref.userId(), k -> new ArrayList<>()).add(ref.display());
+            }
+        }
+        List<UserRow> rows = found.items().stream()
+                .map(u -> new UserRow(u.id(), u.userName(), name(u), u.active(), u.source(),
+                        groupsByUser.getOrDefault(u.id(), List.of())))
+                .toList();
+        return new Page<>(rows, found.total());
+    }
+
+    /** Creates an active LOCAL user. */
+    @Transactional
+    UUID invite(CompanyId company, String email, String displayName) {
+        lock.requireLocallyManaged(company);
+        String userName = normalizeEmail(email);
+        if (users.findByUserName(company, userName).isPresent()) {
+            throw new IllegalArgumentException("A user with this email already exists.");
+        }
+        String name = displayName == null || displayName.isBlank() ? userName : displayName.strip();
+        if (name.length() > 512) {
+            throw new IllegalArgumentException("The name must be at most 512 characters.");
+        }
+        ObjectNode body = json.createObjectNode();
+        body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+        body.put("userName", userName);
+        body.put("displayName", name);
+        body.put("active", true);
+        body.putArray("emails").addObject().put("value", userName).put("type", "work").put("primary", true);
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        users.insert(new UserRecord(id, company, body, Source.LOCAL, 1, now, now));
+        return id;
+    }
+
+    /** Deactivates a user of the company and ends what they hold (sessions). */
+    @Transactional
+    void deactivate(CompanyId company, UUID userId) {
+        lock.requireLocallyManaged(company);
+        UserRecord current = users.findForUpdate(company, userId).orElseThrow(ConsoleErrors.NotFoundException::new);
+        if (!current.active()) {
+            return;
+        }
+        ObjectNode resource = current.resource().deepCopy();
+        resource.put("active", false);
+        users.update(new UserRecord(userId, company, resource, current.source(), current.version() + 1,
+                current.created(), clock.instant()));
+        deactivation.deactivated(company, userId);
+    }
+
+    static String name(UserRecord user) {
+        String display = user.resource().path("displayName").asString("");
+        if (!display.isBlank()) {
+            return display;
+        }
+        String composed = (user.resource().path("name").path("givenName").asString("") + " "
+                + user.resource().path("name").path("familyName").asString("")).trim();
+        return composed.isEmpty() ? user.userName() : composed;
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static String normalizeEmail(String email) {
+        String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        int at = e.indexOf('@');
+        if (e.length() > 254 || at < 1 || at != e.lastIndexOf('@') || at == e.length() - 1
+                || e.chars().anyMatch(c -> c <= ' ' || "<>()[]\\,;:\"".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("Enter a valid email address, such as name@company.com.");
+        }
+        return e;
+    }
+}

@@ -1,0 +1,67 @@
+package io.gatehouse.console;
+
+import io.gatehouse.access.Permission;
+import io.gatehouse.directory.DirectoryLock;
+import io.gatehouse.directory.Page;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The users of the company; changes only while the directory is managed locally. */
+@Controller
+class UsersController {
+
+    private final ConsolePages pages;
+    private final ConsoleDirectory directory;
+    private final DirectoryLock lock;
+
+    UsersController(ConsolePages pages, ConsoleDirectory directory, DirectoryLock lock) {
+        this.pages = pages;
+        this.directory = directory;
+        this.lock = lock;
+    }
+
+    @GetMapping("/console/users")
+    ModelAndView list(Authentication authentication, @RequestParam(required = false) String q,
+                      @RequestParam(defaultValue = "0") int page) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
+        int p = Math.max(0, Math.min(page, 100_000));
+        Page<ConsoleDirectory.UserRow> rows = directory.list(user.companyId(), q, p);
+        long pages0 = Math.max(1, (rows.total() + ConsoleDirectory.PAGE_SIZE - 1) / ConsoleDirectory.PAGE_SIZE);
+        boolean managed = lock.managedByIdentityProvider(user.company());
+        return pages.page(user, "console/users", "users")
+                .addObject("rows", rows.items())
+                .addObject("total", rows.total())
+                .addObject("q", q == null ? "" : q)
+                .addObject("page", p)
+                .addObject("pageCount", pages0)
+                .addObject("managed", managed)
+                .addObject("selfId", user.userId())
+                .addObject("managedMessage", DirectoryLock.MANAGED_MESSAGE);
+    }
+
+    @PostMapping("/console/users/invite")
+    ModelAndView invite(Authentication authentication, @RequestParam(required = false) String email,
+                        @RequestParam(required = false) String displayName) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
+        directory.invite(user.companyId(), email, displayName);
+        return new ModelAndView("redirect:/console/users?q=" + java.net.URLEncoder.encode(
+                ConsoleDirectory.normalizeEmail(email), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/console/users/{userId}/deactivate")
+    ModelAndView deactivate(Authentication authentication, @PathVariable String userId) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
+        UUID target = Ids.parse(userId);
+        if (target.equals(user.userId())) {
+            throw new IllegalArgumentException("You cannot deactivate your own account.");
+        }
+        directory.deactivate(user.companyId(), target);
+        return new ModelAndView("redirect:/console/users");
+    }
+}

@@ -1,0 +1,214 @@
+package io.gatehouse.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.support.Scim;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium, the way the setup guide walks a customer through it: the support
+ * team creates the company and its administrator, the administrator signs in with the setup link, connects
+ * Entra, provisioning locks the directory, a provisioned group gets a Space, and a member who signs in with SSO
+ * sees it. With GATEHOUSE_SCREENSHOTS=&lt;dir&gt; the main pages are saved there as PNG files.
+ */
+class ConsoleBrowserIT extends ConsoleIntegrationTest {
+
+    private ChromeDriver browser;
+    private StubIdp idp;
+
+    @BeforeEach
+    void start() throws IOException {
+        browser = HeadlessChromium.start();
+        idp = new StubIdp(base());
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (idp != null) {
+            idp.close();
+        }
+    }
+
+    @Test
+    void fromTheSetupLinkToAMemberSeeingTheGroupsSpace() throws IOException {
+        TestCompany company = companyWithAdmin("Acme Corp", "premium", "it-admin" + System.nanoTime() + "@acme.test");
+
+        // The administrator opens the setup link and chooses a password.
+        open(company.setupPath());
+        assertThat(text("setup-user")).isEqualTo(company.adminEmail());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
+        clickAndLoad(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        waitForPath("/console");
+        assertThat(text("signed-in-as")).isEqualTo(company.adminEmail());
+
+        // Signs out and back in with the password form of the login page.
+        clickAndLoad(browser.findElement(By.xpath("//button[text()='Sign out']")));
+        waitForPath("/login");
+        browser.findElement(By.tagName("summary")).click();
+        browser.findElement(By.id("local-email")).sendKeys(company.adminEmail());
+        browser.findElement(By.id("local-password")).sendKeys(PASSWORD);
+        clickAndLoad(browser.findElement(By.id("password-sign-in")));
+        waitForPath("/console");
+
+        // Uploads Entra's Federation Metadata XML and reads our values for Entra.
+        clickAndLoad(browser.findElement(By.linkText("Single sign-on")));
+        browser.findElement(By.id("metadata-file")).sendKeys(fixture("entra-app-metadata-tenant-a9054a0f-2023.xml"));
+        clickAndLoad(browser.findElement(By.id("upload-metadata")));
+        waitFor(By.id("notice"));
+        assertThat(text("entity-id")).isEqualTo("https://gatehouse.test/saml/" + company.id() + "/metadata");
+        assertThat(text("reply-url")).isEqualTo("https://gatehouse.test/saml/" + company.id() + "/acs");
+        assertThat(text("idp-entity-id")).isEqualTo("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/");
+        assertThat(browser.findElement(By.id("certificates")).getText()).contains("2026-11-16");
+        assertThat(browser.findElement(By.id("test-sign-in")).getAttribute("href"))
+                .endsWith("/saml/" + company.id() + "/login");
+        screenshot("sso-settings");
+
+        // The support team issues a SCIM token; Entra provisions a user and a group.
+        Scim scim = scim(company.id());
+        String member = scim.createUser("mia@contoso.test");
+        String group = scim.createGroup("Finance");
+        assertThat(scim.patch("/Groups/" + group, addMember(member)).status()).isIn(200, 204);
+
+        clickAndLoad(browser.findElement(By.linkText("Users")));
+        assertThat(text("managed-banner")).contains("Users and user groups are managed in Microsoft Entra ID");
+        assertThat(browser.findElement(By.id("invite-button")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("invite-email")).isEnabled()).isFalse();
+        WebElement miaRow = browser.findElement(By.cssSelector("tr[data-user='mia@contoso.test']"));
+        assertThat(miaRow.getText()).contains("mia Example").contains("Microsoft Entra ID").contains("Finance");
+        assertThat(miaRow.findElement(By.tagName("button")).isEnabled()).isFalse();
+        screenshot("users-managed-by-entra");
+
+        clickAndLoad(browser.findElement(By.linkText("Provisioning")));
+        assertThat(text("tenant-url")).isEqualTo("https://gatehouse.test/scim/v2");
+        assertThat(text("provisioning-state")).contains("Provisioning is on");
+        assertThat(browser.findElement(By.id("events")).getText()).contains("POST /scim/v2/Groups");
+        screenshot("provisioning");
+
+        // A Space for the provisioned group.
+        clickAndLoad(browser.findElement(By.linkText("User groups")));
+        browser.findElement(By.id("space-name")).sendKeys("Contracts");
+        clickAndLoad(browser.findElement(By.id("create-space")));
+        clickAndLoad(browser.findElement(By.linkText("Finance")));
+        assertThat(text("members-readonly")).contains("managed in Microsoft Entra ID");
+        WebElement row = browser.findElement(By.xpath("//table[@id='spaces']//tr[td[text()='Contracts']]"));
+        new Select(row.findElement(By.tagName("select"))).selectByVisibleText("Viewer");
+        clickAndLoad(row.findElement(By.tagName("button")));
+        waitFor(By.xpath("//table[@id='spaces']//option[@value='VIEWER' and @selected]"));
+
+        // The member signs in with SSO and sees the Space; the console is not theirs.
+        connectTestIdp(company.id());
+        browser.manage().deleteAllCookies();
+        browser.get(idp.signInUrl(company.id(), "mia@contoso.test"));
+        clickAndLoad(browser.findElement(By.id("continue")));
+        waitForPath("/app");
+        assertThat(text("display-name")).isEqualTo("mia Example");
+        assertThat(browser.findElement(By.id("spaces")).getText()).contains("Contracts").contains("Viewer");
+        screenshot("app");
+        open("/console/users");
+        assertThat(text("error-title")).isEqualTo("Access denied");
+        assertThat(text("error-message")).contains("Manage users");
+    }
+
+    @Test
+    void withoutProvisioningTheAdministratorInvitesAndDeactivatesUsersAndIsToldHowToGetGroups() {
+        TestCompany company = companyWithAdmin("Local Ltd", "standard", "local-admin" + System.nanoTime() + "@acme.test");
+        open(company.setupPath());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
+        clickAndLoad(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        waitForPath("/console");
+
+        clickAndLoad(browser.findElement(By.linkText("Users")));
+        assertThat(browser.findElements(By.id("managed-banner"))).isEmpty();
+        browser.findElement(By.id("invite-email")).sendKeys("zoe@acme.test");
+        browser.findElement(By.id("invite-name")).sendKeys("Zoe Local");
+        clickAndLoad(browser.findElement(By.id("invite-button")));
+        WebElement zoe = waitFor(By.cssSelector("tr[data-user='zoe@acme.test']"));
+        assertThat(zoe.getText()).contains("Zoe Local").contains("Local").contains("Active");
+        clickAndLoad(zoe.findElement(By.tagName("button")));
+        browser.findElement(By.id("q")).sendKeys("zoe");
+        clickAndLoad(browser.findElement(By.xpath("//button[text()='Search']")));
+        zoe = waitFor(By.cssSelector("tr[data-user='zoe@acme.test']"));
+        assertThat(zoe.getText()).contains("Deactivated");
+        assertThat(zoe.findElement(By.tagName("button")).isEnabled()).isFalse();
+
+        clickAndLoad(browser.findElement(By.linkText("User groups")));
+        assertThat(text("not-in-plan")).contains("premium feature").contains("Customer Success Manager");
+    }
+
+    /** Clicks something that loads a new page and waits until the old one is gone. */
+    private void clickAndLoad(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (WebDriverException gone) { // stale, or "does not belong to the document" mid-navigation
+                return true;
+            }
+        });
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void open(String path) {
+        browser.get(base() + path);
+    }
+
+    private String text(String id) {
+        return waitFor(By.id(id)).getText().trim();
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    private void waitForPath(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            String url = d.getCurrentUrl();
+            String p = url.replaceFirst("^https?://[^/]+", "").replaceFirst("[?#].*$", "");
+            return p.equals(path);
+        });
+    }
+
+    private static String fixture(String name) {
+        return Path.of("src/test/resources/saml/metadata", name).toAbsolutePath().toString();
+    }
+
+    private void screenshot(String name) throws IOException {
+        String dir = System.getenv("GATEHOUSE_SCREENSHOTS");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path target = Path.of(dir).resolve(name + ".png");
+        Files.createDirectories(target.getParent());
+        Dimension size = browser.manage().window().getSize();
+        Object height = browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(size.getWidth(), ((Number) height).intValue() + 20));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(size);
+    }
+}

@@ -1,0 +1,59 @@
+package io.gatehouse.console;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A stand-in for Entra's sign-in page, on its own port: {@code /sso?company=…&user=…} answers with the
+ * HTTP-POST binding form carrying a response signed by the test IdP, which the browser submits to our ACS.
+ */
+final class StubIdp implements AutoCloseable {
+
+    private final HttpServer server;
+
+    StubIdp(String appBase) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/sso", exchange -> {
+            Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+            String company = q.get("company");
+            String html = "<!DOCTYPE html><html lang=\"en\"><head><title>Sign in · Test IdP</title></head><body>"
+                    + "<h1>Test identity provider</h1><form method=\"post\" action=\"" + appBase + "/saml/" + company
+                    + "/acs\"><input type=\"hidden\" name=\"SAMLResponse\" value=\""
+                    + ConsoleIntegrationTest.signedResponse(company, q.get("user"))
+                    + "\"><input type=\"hidden\" name=\"RelayState\" value=\"/app\">"
+                    + "<button type=\"submit\" id=\"continue\">Continue</button></form></body></html>";
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    String signInUrl(String companyId, String userName) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/sso?company=" + companyId + "&user="
+                + java.net.URLEncoder.encode(userName, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(kv[0], kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
