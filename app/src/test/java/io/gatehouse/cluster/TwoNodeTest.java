@@ -1,12 +1,9 @@
 package io.gatehouse.cluster;
 
-import io.gatehouse.GatehouseApplication;
 import io.gatehouse.support.IntegrationTest;
-import io.gatehouse.support.TestDatabase;
+import io.gatehouse.support.SecondNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes of one deployment: this class's (cached) test context is node A, and a second application
@@ -15,26 +12,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 abstract class TwoNodeTest extends IntegrationTest {
 
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
 
-    /**
-     * Started after node A, so the schema is migrated by a context that lives for the whole test JVM (H2 ties
-     * some constraints to the session that created them, see V3__saml.sql).
-     */
     @BeforeEach
     void startSecondNode() {
-        if (secondNode != null) {
-            return;
+        if (secondNode == null) {
+            secondNode = SecondNode.start();
         }
-        TestDatabase db = TestDatabase.get();
-        // Command-line arguments, not default properties: they must win over application.properties.
-        secondNode = new SpringApplicationBuilder(GatehouseApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--gatehouse.operator-token=" + OPERATOR_TOKEN,
-                "--gatehouse.base-url=https://gatehouse.test");
     }
 
     @AfterAll
@@ -50,7 +34,7 @@ abstract class TwoNodeTest extends IntegrationTest {
     }
 
     Node b() {
-        return new Node("B", "http://127.0.0.1:" + secondNode.getEnvironment().getProperty("local.server.port"));
+        return new Node("B", secondNode.base());
     }
 
     /** Node A for even i, node B for odd i: spreads a batch of requests over both nodes. */

@@ -2,15 +2,12 @@ package io.gatehouse.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.GatehouseApplication;
 import io.gatehouse.support.Http;
-import io.gatehouse.support.TestDatabase;
+import io.gatehouse.support.SecondNode;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes of one deployment (two application contexts on their own ports, one database): a request
@@ -18,32 +15,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ReplayAcrossNodesIT extends SamlIntegrationTest {
 
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
 
-    /**
-     * Started after this class's own context, so the schema is migrated by a node that lives for the whole
-     * test JVM: H2 ties some constraints to the session that created them (see V3__saml.sql).
-     */
     @BeforeEach
     void startSecondNode() {
-        if (secondNode != null) {
-            return;
+        if (secondNode == null) {
+            secondNode = SecondNode.start();
         }
-        TestDatabase db = TestDatabase.get();
-        // Command-line arguments, not default properties: they must win over application.properties.
-        secondNode = new SpringApplicationBuilder(GatehouseApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--gatehouse.operator-token=" + OPERATOR_TOKEN,
-                "--gatehouse.base-url=https://gatehouse.test");
     }
 
     @AfterAll
     static void stopSecondNode() {
         if (secondNode != null) {
             secondNode.close();
+            secondNode = null;
         }
     }
 
@@ -94,6 +79,6 @@ class ReplayAcrossNodesIT extends SamlIntegrationTest {
     }
 
     private static String secondNodeBase() {
-        return "http://127.0.0.1:" + secondNode.getEnvironment().getProperty("local.server.port");
+        return secondNode.base();
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 // max_connections (100 by default).
 @TestPropertySource(properties = {
         "gatehouse.auth-throttle.failures-per-minute=100000",
-        "spring.datasource.hikari.maximum-pool-size=6",
+        "spring.datasource.hikari.maximum-pool-size=10",
         "spring.datasource.hikari.minimum-idle=1"})
 public abstract class IntegrationTest {
 
