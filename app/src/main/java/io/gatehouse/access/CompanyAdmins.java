@@ -1,5 +1,6 @@
 package io.gatehouse.access;
 
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.directory.Source;
 import io.gatehouse.directory.UserRecord;
 import io.gatehouse.directory.UserRepository;
@@ -39,10 +40,12 @@ public class CompanyAdmins {
     private final CompanyRepository companies;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
     CompanyAdmins(UserRepository users, AccessGrantRepository grants, AdminRepository admins,
                   LocalCredentialRepository credentials, SetupLinkRepository linkRows, SetupLinks links,
-                  CompanyRepository companies, JsonMapper json, Clock clock) {
+                  CompanyRepository companies, JsonMapper json, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.grants = grants;
         this.admins = admins;
@@ -87,8 +90,10 @@ public class CompanyAdmins {
             users.insert(new UserRecord(userId, company, resource(userName, name), Source.LOCAL, 1, now, now));
         }
         grants.insert(company, Grantee.user(userId), CompanyRole.ADMINISTRATOR, now);
-        return new AdminSetup(userId, existing.map(UserRecord::userName).orElse(userName), existing.isEmpty(),
-                links.issue(company, userId));
+        String finalName = existing.map(UserRecord::userName).orElse(userName);
+        audit.record(company, AuditLog.SUPPORT_TEAM, "BREAK_GLASS_ADMIN_CREATED", (existing.isEmpty()
+                ? "created " : "reused ") + finalName + " (" + userId + ") with the Administrator role and a setup link");
+        return new AdminSetup(userId, finalName, existing.isEmpty(), links.issue(company, userId));
     }
 
     /**
@@ -107,6 +112,8 @@ public class CompanyAdmins {
         grants.delete(company, Grantee.user(userId), CompanyRole.ADMINISTRATOR);
         credentials.delete(company, userId);
         linkRows.deleteForUser(company, userId);
+        audit.record(company, AuditLog.SUPPORT_TEAM, "BREAK_GLASS_ADMIN_RETIRED",
+                users.find(company, userId).map(UserRecord::userName).orElse("?") + " (" + userId + ")");
         return true;
     }
 

@@ -1,6 +1,9 @@
 package io.gatehouse.access;
 
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.directory.GroupRecord;
 import io.gatehouse.directory.GroupRepository;
+import io.gatehouse.directory.UserRecord;
 import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
@@ -38,9 +41,12 @@ public class CompanyRoles {
     private final UserRepository users;
     private final GroupRepository groups;
     private final Clock clock;
+    private final AuditLog audit;
 
     CompanyRoles(AccessGrantRepository grants, AdminRepository admins, AccessPolicy policy,
-                 CompanyRepository companies, UserRepository users, GroupRepository groups, Clock clock) {
+                 CompanyRepository companies, UserRepository users, GroupRepository groups, Clock clock,
+                 AuditLog audit) {
+        this.audit = audit;
         this.grants = grants;
         this.admins = admins;
         this.policy = policy;
@@ -57,7 +63,11 @@ public class CompanyRoles {
         if (grantee instanceof Grantee.Group && !company.has(Feature.USER_GROUPS)) {
             throw new FeatureNotInPlanException(Feature.USER_GROUPS);
         }
-        return grants.insert(companyId, grantee, grant, clock.instant());
+        boolean added = grants.insert(companyId, grantee, grant, clock.instant());
+        if (added) {
+            audit.record(companyId, actorName(companyId, actor), "ROLE_GRANTED", describe(companyId, grantee, grant));
+        }
+        return added;
     }
 
     /** @return true when this call removed the grant, false when there was none */
@@ -69,7 +79,11 @@ public class CompanyRoles {
             throw new ProtectedAdminException("This is the company's break-glass administrator, created by the "
                     + "support team; only the support team can remove it.");
         }
-        return grants.delete(companyId, grantee, grant);
+        boolean removed = grants.delete(companyId, grantee, grant);
+        if (removed) {
+            audit.record(companyId, actorName(companyId, actor), "ROLE_REVOKED", describe(companyId, grantee, grant));
+        }
+        return removed;
     }
 
     /** Every company-wide grant, with the grantee's name. Needs MANAGE_USERS (it lists users' rights). */
@@ -95,5 +109,31 @@ public class CompanyRoles {
         if (!exists) {
             throw new NotInCompanyException(grantee instanceof Grantee.User ? "User" : "Group", grantee.id());
         }
+    }
+
+    /** The audit log's name for who acted: the support team, or the user's userName. */
+    static String actorName(UserRepository users, CompanyId company, Actor actor) {
+        if (actor instanceof Actor.User user) {
+            return users.find(company, user.id()).map(UserRecord::userName).orElse("user " + user.id());
+        }
+        return AuditLog.SUPPORT_TEAM;
+    }
+
+    /** "user ada@acme.test (id)" or "group Engineering (id)", for the audit log. */
+    static String granteeName(UserRepository users, GroupRepository groups, CompanyId company, Grantee grantee) {
+        return grantee instanceof Grantee.User
+                ? "user " + users.find(company, grantee.id()).map(UserRecord::userName).orElse("?")
+                        + " (" + grantee.id() + ")"
+                : "group " + groups.find(company, grantee.id()).map(GroupRecord::displayName).orElse("?")
+                        + " (" + grantee.id() + ")";
+    }
+
+    private String actorName(CompanyId company, Actor actor) {
+        return actorName(users, company, actor);
+    }
+
+    private String describe(CompanyId company, Grantee grantee, Grantable grant) {
+        return grant.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + grant.name() + " to "
+                + granteeName(users, groups, company, grantee);
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.access;
 
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.directory.GroupRepository;
 import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.Company;
@@ -45,9 +46,11 @@ public class Spaces {
     private final UserRepository users;
     private final GroupRepository groups;
     private final Clock clock;
+    private final AuditLog audit;
 
     Spaces(SpaceRepository spaces, AccessPolicy policy, CompanyRepository companies, UserRepository users,
-           GroupRepository groups, Clock clock) {
+           GroupRepository groups, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.spaces = spaces;
         this.policy = policy;
         this.companies = companies;
@@ -107,19 +110,31 @@ public class Spaces {
         if (role == null) {
             throw new IllegalArgumentException("role is required: VIEWER, EDITOR or MANAGER");
         }
-        requireManage(companyId, actor, spaceId);
+        Space space = requireManage(companyId, actor, spaceId);
         requireGrantee(companyId, grantee);
         if (grantee instanceof Grantee.Group && !company(companyId).has(Feature.USER_GROUPS)) {
             throw new FeatureNotInPlanException(Feature.USER_GROUPS);
         }
         spaces.upsertGrant(companyId, spaceId, grantee, role, clock.instant());
+        audit.record(companyId, CompanyRoles.actorName(users, companyId, actor), "SPACE_GRANTED",
+                role.name() + " in Space " + describe(space) + " to "
+                        + CompanyRoles.granteeName(users, groups, companyId, grantee));
     }
 
     /** @return true when a grant was removed */
     @Transactional
     public boolean revoke(CompanyId company, Actor actor, UUID spaceId, Grantee grantee) {
-        requireManage(company, actor, spaceId);
-        return spaces.deleteGrant(company, spaceId, grantee);
+        Space space = requireManage(company, actor, spaceId);
+        boolean removed = spaces.deleteGrant(company, spaceId, grantee);
+        if (removed) {
+            audit.record(company, CompanyRoles.actorName(users, company, actor), "SPACE_REVOKED",
+                    "Space " + describe(space) + " from " + CompanyRoles.granteeName(users, groups, company, grantee));
+        }
+        return removed;
+    }
+
+    private static String describe(Space space) {
+        return "\"" + space.name() + "\" (" + space.id() + ")";
     }
 
     public List<SpaceGrant> grants(CompanyId company, Actor actor, UUID spaceId) {

@@ -1,26 +1,33 @@
 package io.gatehouse.console;
 
 import io.gatehouse.access.Permission;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.ProvisioningEvent;
 import io.gatehouse.audit.ProvisioningLog;
 import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.credentials.IssuedToken;
 import io.gatehouse.credentials.TokenInfo;
 import io.gatehouse.credentials.TokenService;
 import io.gatehouse.directory.DirectoryLock;
 import io.gatehouse.directory.GroupRepository;
 import io.gatehouse.directory.UserRepository;
 import io.gatehouse.saml.SpEndpoints;
+import io.gatehouse.tenancy.CompanyService;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Provisioning: what to paste into Entra, the company's SCIM tokens, whether provisioning is on (switched by
- * the support team only), what Entra did (the provisioning log) and the setup guide with this company's values.
+ * Provisioning: what to paste into Entra, the company's SCIM tokens (rotated and revoked here), whether
+ * provisioning is on (switched here or by the support team), what Entra did (the provisioning log) and the
+ * setup guide with this company's values. A new token is shown only on the page answering the rotation.
  */
 @Controller
 class ProvisioningController {
@@ -35,10 +42,14 @@ class ProvisioningController {
     private final UserRepository users;
     private final GroupRepository groups;
     private final SpEndpoints endpoints;
+    private final CompanyService companies;
+    private final AuditLog audit;
 
     ProvisioningController(ConsolePages pages, GatehouseProperties properties, TokenService tokens,
                            DirectoryLock lock, ProvisioningLog log, UserRepository users, GroupRepository groups,
-                           SpEndpoints endpoints) {
+                           SpEndpoints endpoints, CompanyService companies, AuditLog audit) {
+        this.companies = companies;
+        this.audit = audit;
         this.pages = pages;
         this.properties = properties;
         this.tokens = tokens;
@@ -52,6 +63,51 @@ class ProvisioningController {
     @GetMapping("/console/provisioning")
     ModelAndView page(Authentication authentication, @RequestParam(defaultValue = "all") String status) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
+        return model(user, status);
+    }
+
+    /** Issues a new SCIM token and shows it on this answer only; older tokens keep working until revoked. */
+    @PostMapping("/console/provisioning/tokens")
+    ModelAndView rotate(Authentication authentication) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
+        IssuedToken issued = tokens.issueScimToken(user.companyId());
+        audit.record(user.companyId(), user.user().userName(), "SCIM_TOKEN_ISSUED",
+                "token " + issued.displayPrefix() + "…");
+        return model(user, "all").addObject("issued", issued);
+    }
+
+    @PostMapping("/console/provisioning/tokens/{tokenId}/revoke")
+    ModelAndView revoke(Authentication authentication, @PathVariable String tokenId) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
+        UUID id = Ids.parse(tokenId);
+        TokenInfo token = tokens.scimTokens(user.companyId()).stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(ConsoleErrors.NotFoundException::new);
+        if (tokens.revoke(user.companyId(), id)) {
+            audit.record(user.companyId(), user.user().userName(), "SCIM_TOKEN_REVOKED",
+                    "token " + token.displayPrefix() + "…");
+        }
+        return new ModelAndView("redirect:/console/provisioning");
+    }
+
+    /** Switches provisioning on or off; off lifts the directory lock so users and groups are managed here. */
+    @PostMapping("/console/provisioning/switch")
+    ModelAndView switchProvisioning(Authentication authentication,
+                                    @RequestParam(required = false) String enabled) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
+        boolean on = switch (enabled == null ? "" : enabled) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("Choose on or off.");
+        };
+        if (on != user.company().provisioningEnabled()) {
+            companies.update(user.companyId(), null, null, on);
+            audit.record(user.companyId(), user.user().userName(), "PROVISIONING_SWITCHED",
+                    on ? "provisioning on" : "provisioning off");
+        }
+        return new ModelAndView("redirect:/console/provisioning");
+    }
+
+    private ModelAndView model(ConsoleUser user, String status) {
         String filter = switch (status) {
             case "ok", "failed" -> status;
             default -> "all";

@@ -61,7 +61,7 @@ class SsoSettingsController {
             return view(user, null, "Choose the Federation Metadata XML file downloaded from Entra (at most 1 MB).");
         }
         try {
-            connections.saveMetadata(user.companyId(), file.getBytes());
+            connections.saveMetadata(user.companyId(), user.user().userName(), file.getBytes());
             return view(user, "Metadata saved.", null);
         } catch (InvalidConnectionException e) {
             response.setStatus(400);
@@ -74,7 +74,7 @@ class SsoSettingsController {
                          HttpServletResponse response) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
         try {
-            connections.saveMetadataUrl(user.companyId(), url == null ? "" : url.strip());
+            connections.saveMetadataUrl(user.companyId(), user.user().userName(), url == null ? "" : url.strip());
             return view(user, "Metadata fetched and saved. It is refreshed from this URL automatically.", null);
         } catch (InvalidConnectionException e) {
             response.setStatus(400);

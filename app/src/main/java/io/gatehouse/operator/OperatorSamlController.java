@@ -1,5 +1,6 @@
 package io.gatehouse.operator;
 
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.saml.EmailDomains;
 import io.gatehouse.saml.InvalidConnectionException;
 import io.gatehouse.saml.LoginEvent;
@@ -56,7 +57,7 @@ class OperatorSamlController {
             consumes = {"application/xml", "text/xml", "application/samlmetadata+xml"})
     Map<String, Object> uploadMetadata(@PathVariable String id, HttpServletRequest request) throws IOException {
         CompanyId company = company(id);
-        return SamlConnectionView.of(connections.saveMetadata(company, boundedBody(request)));
+        return SamlConnectionView.of(connections.saveMetadata(company, AuditLog.SUPPORT_TEAM, boundedBody(request)));
     }
 
     /** {"metadataUrl": "https://…"}: fetched now and refreshed on a schedule, so certificate rollovers need no action. */
@@ -67,14 +68,14 @@ class OperatorSamlController {
             throw InvalidConnectionException.of("metadataUrl", "a JSON body {\"metadataUrl\": \"https://…\"} is "
                     + "required, or upload the metadata XML with Content-Type application/xml");
         }
-        return SamlConnectionView.of(connections.saveMetadataUrl(company, body.metadataUrl()));
+        return SamlConnectionView.of(connections.saveMetadataUrl(company, AuditLog.SUPPORT_TEAM, body.metadataUrl()));
     }
 
     @PatchMapping(path = "/saml-connection", consumes = "application/json")
     Map<String, Object> updateOptions(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         CompanyId company = company(id);
         OptionsPatch patch = SamlOptionsJson.parse(body);
-        return connections.updateOptions(company, patch).map(SamlConnectionView::of)
+        return connections.updateOptions(company, AuditLog.SUPPORT_TEAM, patch).map(SamlConnectionView::of)
                 .orElseThrow(() -> noConnection(id));
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.saml;
 
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.saml.core.Certificates;
 import io.gatehouse.saml.core.IdpMetadata;
 import io.gatehouse.saml.core.IdpMetadataParser;
@@ -30,24 +31,30 @@ public class SamlConnectionService {
     private final MetadataFetcher fetcher;
     private final SpEndpoints endpoints;
     private final Clock clock;
+    private final AuditLog audit;
 
     SamlConnectionService(SamlConnectionRepository connections, MetadataFetcher fetcher, SpEndpoints endpoints,
-                          Clock clock) {
+                          Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.connections = connections;
         this.fetcher = fetcher;
         this.endpoints = endpoints;
         this.clock = clock;
     }
 
-    /** Metadata uploaded as a file (Entra's "Federation Metadata XML"). */
-    public ConnectionReport saveMetadata(CompanyId company, byte[] xml) {
+    /**
+     * Metadata uploaded as a file (Entra's "Federation Metadata XML"); {@code actor} is who did it, for the
+     * audit log: a user's userName or {@link AuditLog#SUPPORT_TEAM}.
+     */
+    public ConnectionReport saveMetadata(CompanyId company, String actor, byte[] xml) {
         IdpMetadata metadata = parse(xml);
         save(company, idpSide(metadata, xml, null, null));
+        audit.record(company, actor, "SSO_METADATA_UPLOADED", "IdP " + metadata.entityId());
         return report(company).orElseThrow();
     }
 
     /** Metadata fetched now from a URL, and refreshed on a schedule from then on. */
-    public ConnectionReport saveMetadataUrl(CompanyId company, String url) {
+    public ConnectionReport saveMetadataUrl(CompanyId company, String actor, String url) {
         URI uri = fetcher.validate(url);
         byte[] xml;
         try {
@@ -57,16 +64,41 @@ public class SamlConnectionService {
         }
         IdpMetadata metadata = parse(xml);
         save(company, idpSide(metadata, xml, uri.toString(), clock.instant()));
+        audit.record(company, actor, "SSO_METADATA_URL_SET", "IdP " + metadata.entityId() + " from " + uri);
         return report(company).orElseThrow();
     }
 
-    public Optional<ConnectionReport> updateOptions(CompanyId company, OptionsPatch patch) {
+    public Optional<ConnectionReport> updateOptions(CompanyId company, String actor, OptionsPatch patch) {
         Optional<SamlConnection> current = connections.find(company);
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        connections.updateOptions(company, OptionsChange.apply(current.get().options(), patch), clock.instant());
+        ConnectionOptions before = current.get().options();
+        ConnectionOptions after = OptionsChange.apply(before, patch);
+        connections.updateOptions(company, after, clock.instant());
+        audit.record(company, actor, "SSO_OPTIONS_CHANGED", optionsDiff(before, after));
         return report(company);
+    }
+
+    /** "allowSha1 false → true, jitEnabled true → false", or "no change". */
+    static String optionsDiff(ConnectionOptions a, ConnectionOptions b) {
+        List<String> changes = new java.util.ArrayList<>();
+        diff(changes, "spEntityIdOverride", a.spEntityIdOverride(), b.spEntityIdOverride());
+        diff(changes, "allowIdpInitiated", a.allowIdpInitiated(), b.allowIdpInitiated());
+        diff(changes, "allowSha1", a.allowSha1(), b.allowSha1());
+        diff(changes, "signAuthnRequests", a.signAuthnRequests(), b.signAuthnRequests());
+        diff(changes, "linkBy", a.linkBy(), b.linkBy());
+        diff(changes, "jitEnabled", a.jitEnabled(), b.jitEnabled());
+        if (!java.util.Objects.equals(a.claims(), b.claims())) {
+            changes.add("claim mapping changed");
+        }
+        return changes.isEmpty() ? "no change" : String.join(", ", changes);
+    }
+
+    private static void diff(List<String> changes, String name, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(name + " " + before + " → " + after);
+        }
     }
 
     public Optional<ConnectionReport> report(CompanyId company) {
