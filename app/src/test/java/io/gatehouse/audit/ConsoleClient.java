@@ -1,34 +1,15 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.support.FormBrowser;
 import io.gatehouse.support.Http;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** A cookie-keeping, non-redirecting HTTP client: the console as a form-posting browser sees it. */
-final class ConsoleClient {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    private final String base;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+/** The console as a signed-in administrator's browser sees it. */
+final class ConsoleClient extends FormBrowser {
 
     ConsoleClient(String base) {
-        this.base = base;
+        super(base);
     }
 
     /** Sets the password through the break-glass setup link, which signs the client in. */
@@ -42,79 +23,5 @@ final class ConsoleClient {
             throw new IllegalStateException("password not set: " + done);
         }
         return this;
-    }
-
-    Http.Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    Http.Response post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    Http.Response postFile(String path, String csrf, String field, String fileName, byte[] content) {
-        String boundary = "----gh" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: text/xml\r\n\r\n";
-        byte[] start = head.getBytes(StandardCharsets.UTF_8);
-        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[start.length + content.length + end.length];
-        System.arraycopy(start, 0, body, 0, start.length);
-        System.arraycopy(content, 0, body, start.length, content.length);
-        System.arraycopy(end, 0, body, start.length + content.length, end.length);
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    static String csrfToken(Http.Response page) {
-        Matcher m = CSRF.matcher(page.body());
-        if (!m.find()) {
-            throw new AssertionError("no CSRF field in " + page);
-        }
-        return m.group(1);
-    }
-
-    private Http.Response send(HttpRequest.Builder request) {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            r.headers().allValues("Set-Cookie").forEach(this::remember);
-            return new Http.Response(r.statusCode(), r.body(), r.headers().map());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void remember(String setCookie) {
-        String[] parts = setCookie.split(";");
-        String[] nameValue = parts[0].split("=", 2);
-        String name = nameValue[0].trim();
-        boolean expired = List.of(parts).stream().map(String::trim)
-                .anyMatch(p -> p.equalsIgnoreCase("Max-Age=0") || p.startsWith("Expires=Thu, 01 Jan 1970"));
-        if (expired || nameValue.length < 2 || nameValue[1].isEmpty()) {
-            cookies.remove(name);
-        } else {
-            cookies.put(name, nameValue[1].trim());
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create(path.startsWith("http") ? path : base + path);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
