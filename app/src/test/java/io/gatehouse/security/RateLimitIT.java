@@ -58,9 +58,31 @@ class RateLimitIT extends IntegrationTest {
         assertThat(refused.json().path("schemas").get(0).asString())
                 .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
         assertThat(refused.json().path("status").asString()).isEqualTo("429");
-        // Throttled requests are visible to the support team in the provisioning log.
-        assertThat(operator().call("GET", "/companies/" + company.id() + "/provisioning-log?limit=1", null)
-                .json().get(0).path("status").asInt()).isEqualTo(429);
+        // Throttled requests are visible to the support team in the provisioning log (written after the
+        // answer is sent, so wait briefly for it).
+        assertThat(latestLoggedStatus(company.id(), 429)).isEqualTo(429);
+    }
+
+    private int latestLoggedStatus(String companyId, int expected) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        int latest;
+        do {
+            Http.Response log = operator().call("GET", "/companies/" + companyId + "/provisioning-log?limit=1", null);
+            latest = log.json().path(0).path("status").asInt();
+            if (latest == expected) {
+                return latest;
+            }
+            sleepBriefly();
+        } while (System.nanoTime() < deadline);
+        return latest;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
