@@ -66,7 +66,7 @@ class SecurityConfig {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax").path("/"));
         http.securityMatcher("/saml/**", "/login", "/login/password", "/logout", "/app", "/app/**",
-                        "/setup/**", "/console", "/console/**")
+                        "/setup/**", "/console", "/console/**", "/oidc/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/assets/**").permitAll()
                         .requestMatchers("/app", "/app/**", "/console", "/console/**").authenticated()

@@ -2,6 +2,7 @@ package io.gatehouse.console;
 
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Permission;
+import io.gatehouse.oidc.OidcSettings;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ class ConsolePages {
 
     private final CurrentUser current;
     private final AccessPolicy policy;
+    private final OidcSettings oidcSettings;
 
-    ConsolePages(CurrentUser current, AccessPolicy policy) {
+    ConsolePages(CurrentUser current, AccessPolicy policy, OidcSettings oidcSettings) {
         this.current = current;
         this.policy = policy;
+        this.oidcSettings = oidcSettings;
     }
 
     /** @throws io.gatehouse.access.AccessDeniedException when the user lacks {@code permission} */
@@ -45,6 +48,9 @@ class ConsolePages {
                 .addObject("userName", user.user().userName())
                 .addObject("canSettings", held.contains(Permission.MANAGE_COMPANY_SETTINGS))
                 .addObject("canUsers", held.contains(Permission.MANAGE_USERS))
-                .addObject("canGroups", held.contains(Permission.MANAGE_USER_GROUPS));
+                .addObject("canGroups", held.contains(Permission.MANAGE_USER_GROUPS))
+                // The "approve Sign in with Microsoft" banner, for those who can approve.
+                .addObject("oidcAwaitingApproval", held.contains(Permission.MANAGE_COMPANY_SETTINGS)
+                        && oidcSettings.of(user.companyId()).awaitingApproval());
     }
 }

@@ -1,11 +1,18 @@
 package io.gatehouse.console;
 
 import io.gatehouse.access.Permission;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.oidc.AdminConsent;
+import io.gatehouse.oidc.OidcEndpoints;
+import io.gatehouse.oidc.OidcSettings;
+import io.gatehouse.saml.LinkBy;
 import io.gatehouse.saml.ConnectionReport;
 import io.gatehouse.saml.InvalidConnectionException;
 import io.gatehouse.saml.LoginLog;
 import io.gatehouse.saml.SamlConnectionService;
 import io.gatehouse.saml.SpEndpoints;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -20,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** SSO settings: our values for Entra's Basic SAML Configuration, the IdP's metadata, recent sign-ins. */
 @Controller
@@ -33,23 +41,70 @@ class SsoSettingsController {
     private final SpEndpoints endpoints;
     private final LoginLog loginLog;
     private final Clock clock;
+    private final OidcSettings oidcSettings;
+    private final OidcEndpoints oidcEndpoints;
+    private final AdminConsent adminConsent;
+    private final AuditLog audit;
+    private final String baseUrl;
 
     SsoSettingsController(ConsolePages pages, SamlConnectionService connections, SpEndpoints endpoints,
-                          LoginLog loginLog, Clock clock) {
+                          LoginLog loginLog, Clock clock, OidcSettings oidcSettings, OidcEndpoints oidcEndpoints,
+                          AdminConsent adminConsent, AuditLog audit, GatehouseProperties properties) {
         this.pages = pages;
         this.connections = connections;
         this.endpoints = endpoints;
         this.loginLog = loginLog;
         this.clock = clock;
+        this.oidcSettings = oidcSettings;
+        this.oidcEndpoints = oidcEndpoints;
+        this.adminConsent = adminConsent;
+        this.audit = audit;
+        this.baseUrl = properties.baseUrl();
     }
 
     /** A certificate as the page shows it. */
     record CertificateRow(String subject, Instant notAfter, String sha256, boolean expired, boolean expiresSoon) {}
 
     @GetMapping("/console/settings/sso")
-    ModelAndView page(Authentication authentication) {
+    ModelAndView page(Authentication authentication, @RequestParam(required = false) String approved) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
-        return view(user, null, null);
+        return view(user, approved == null ? null
+                : "Approved: people of your organization can now use Sign in with Microsoft.", null);
+    }
+
+    /** "Sign in with Microsoft" offered or not, and how its users are linked. */
+    @PostMapping("/console/settings/sso/oidc")
+    ModelAndView oidcOptions(Authentication authentication, @RequestParam(required = false) String enabled,
+                             @RequestParam(required = false) String linkBy, HttpServletResponse response) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
+        LinkBy by;
+        try {
+            by = LinkBy.valueOf(linkBy == null ? "EXTERNAL_ID" : linkBy);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            return view(user, null, "Choose how users are matched.");
+        }
+        boolean on = enabled != null;
+        oidcSettings.saveOptions(user.companyId(), on, by);
+        audit.record(user.companyId(), user.user().userName(), "OIDC_SETTINGS_CHANGED",
+                "Sign in with Microsoft " + (on ? "offered" : "not offered") + ", users matched by " + by);
+        return view(user, "Sign in with Microsoft settings saved.", null);
+    }
+
+    /** "Approve for my organization": on to Entra's admin consent page. */
+    @PostMapping("/console/settings/sso/oidc/approve")
+    ModelAndView approve(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
+        if (!adminConsent.available()) {
+            response.setStatus(409);
+            return view(user, null, "Sign in with Microsoft is not set up on this Gatehouse service.");
+        }
+        response.setHeader("Cache-Control", "no-store");
+        RedirectView toEntra = new RedirectView(adminConsent.start(user.companyId(), user.userId(),
+                request.getSession().getId()));
+        toEntra.setExpandUriTemplateVariables(false);
+        toEntra.setExposeModelAttributes(false);
+        return new ModelAndView(toEntra);
     }
 
     @PostMapping("/console/settings/sso/metadata-file")
@@ -98,6 +153,10 @@ class SsoSettingsController {
                 .addObject("warnings", report.map(ConnectionReport::warnings).orElse(List.of()))
                 .addObject("certificates", certificates)
                 .addObject("logins", loginLog.recent(user.companyId(), 20))
+                .addObject("oidcAvailable", adminConsent.available())
+                .addObject("oidc", oidcSettings.of(user.companyId()))
+                .addObject("oidcSignInLink", baseUrl + "/oidc/" + user.companyId() + "/login")
+                .addObject("oidcRedirectUri", oidcEndpoints.signInRedirectUri())
                 .addObject("notice", notice)
                 .addObject("error", error);
     }

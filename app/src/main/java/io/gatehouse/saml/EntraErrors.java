@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * with an AADSTS code. The common ones are configuration the company's admin must fix in Entra; this
  * turns them into a page that says what to do instead of an opaque error.
  */
-final class EntraErrors {
+public final class EntraErrors {
 
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d{4,7})");
 
@@ -61,7 +61,16 @@ final class EntraErrors {
     }
 
     static RefusalPage page(IdpStatus status, String startOverUrl) {
-        String code = code(status);
+        return page(code(status), startOverUrl);
+    }
+
+    /** The page for an Entra error message (an OpenID Connect error_description), e.g. "AADSTS50105: …". */
+    public static RefusalPage forMessage(String message, String startOverUrl) {
+        Matcher m = message == null ? null : AADSTS.matcher(message);
+        return page(m != null && m.find() ? m.group() : null, startOverUrl);
+    }
+
+    private static RefusalPage page(String code, String startOverUrl) {
         Advice advice = code == null ? null : ADVICE.get(code.substring("AADSTS".length()));
         if (advice == null) {
             return new RefusalPage("Your identity provider refused the sign-in",

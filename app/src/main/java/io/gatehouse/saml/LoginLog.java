@@ -32,10 +32,10 @@ public class LoginLog {
     }
 
     /** What one attempt produced; values from the message are bounded before they reach a column. */
-    record Entry(String outcome, String detail, String expected, String actual, String nameId, UUID userId) {}
+    public record Entry(String outcome, String detail, String expected, String actual, String nameId, UUID userId) {}
 
     /** Records the attempt and returns its reference. */
-    String record(CompanyId company, Entry e) {
+    public String record(CompanyId company, Entry e) {
         String reference = newReference();
         jdbc.sql("""
                 INSERT INTO saml_login_event (company_id, occurred_at, outcome, detail, expected, actual, name_id,

@@ -8,5 +8,5 @@ package io.gatehouse.saml;
  * @param idpErrorCode the identity provider's own error code (e.g. AADSTS50105), or null
  * @param startOverUrl where to start a new sign-in, or null
  */
-record RefusalPage(String title, String message, String adminAction, String idpErrorCode, String startOverUrl) {
+public record RefusalPage(String title, String message, String adminAction, String idpErrorCode, String startOverUrl) {
 }

@@ -7,14 +7,14 @@ import java.net.URISyntaxException;
  * Where a browser may be sent after sign-in: only a path on this site. Anything else falls back to the
  * landing page, so a crafted link or RelayState can never turn sign-in into an open redirect.
  */
-final class SafeTarget {
+public final class SafeTarget {
 
     static final String DEFAULT = "/app";
     private static final int MAX_LENGTH = 1024;
 
     private SafeTarget() {}
 
-    static String orDefault(String candidate) {
+    public static String orDefault(String candidate) {
         return isSafe(candidate) ? candidate : DEFAULT;
     }
 

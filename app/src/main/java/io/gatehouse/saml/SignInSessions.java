@@ -1,5 +1,6 @@
 package io.gatehouse.saml;
 
+import io.gatehouse.tenancy.CompanyId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Turns an accepted sign-in into a server-side session (Spring Session JDBC, so any node accepts it).
  */
 @Component
-class SignInSessions {
+public class SignInSessions {
 
     /** Epoch millis after which the session must not be used: the IdP's SessionNotOnOrAfter. */
     static final String NOT_ON_OR_AFTER = "gatehouse.session.notOnOrAfter";
@@ -41,14 +43,19 @@ class SignInSessions {
      * protection. The session lives no longer than the IdP allowed.
      */
     void establish(SignInResult.SignedIn signedIn, HttpServletRequest request, HttpServletResponse response) {
+        establish(signedIn.company(), signedIn.userId(), signedIn.sessionNotOnOrAfter(), request, response);
+    }
+
+    /** The same session for another sign-in method ("Sign in with Microsoft", oidc package). */
+    public void establish(CompanyId company, UUID userId, Instant deadline, HttpServletRequest request,
+                          HttpServletResponse response) {
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate();
         }
         HttpSession session = request.getSession(true);
-        SignedInUser user = new SignedInUser(signedIn.company(), signedIn.userId());
+        SignedInUser user = new SignedInUser(company, userId);
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.principalName());
-        Instant deadline = signedIn.sessionNotOnOrAfter();
         if (deadline != null) {
             session.setAttribute(NOT_ON_OR_AFTER, deadline.toEpochMilli());
             long remaining = Math.max(1, Duration.between(clock.instant(), deadline).toSeconds());

@@ -13,14 +13,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium and chromedriver, headless, with a fresh profile. Missing binaries are a test failure,
  * not a skip: CI installs them (.ci/run).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private HeadlessChromium() {}
 
-    static ChromeDriver start() {
+    public static ChromeDriver start(String... extraArguments) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new AssertionError("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
@@ -36,6 +36,7 @@ final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
