@@ -86,7 +86,7 @@ public class AdminConsent {
         }
         if (error != null) {
             return Result.failed("Gatehouse was not approved",
-                    "Microsoft answered: " + ("access_denied".equals(error)
+                    "Microsoft answered: " + (("access_denied".equals(error) || "permission_denied".equals(error))
                             ? "the approval was cancelled or refused. Only a Global Administrator, Privileged Role "
                             + "Administrator or Cloud Application Administrator of your organization can approve."
                             : error) + (errorDescription == null ? "" : " (" + abbreviate(errorDescription) + ")"));

@@ -46,6 +46,8 @@ class EntraProvider {
     private record Metadata(String authorizationEndpoint, String tokenEndpoint, JWKSource<SecurityContext> keys) {}
 
     static final Set<String> SCOPES = Set.of("openid", "profile", "email");
+    /** At most one refetch of the keys per interval, however many unknown key ids tokens name. */
+    static final long KEY_REFETCH_INTERVAL_MS = 30_000;
 
     private final OidcProperties properties;
     private final OidcEndpoints endpoints;
@@ -105,10 +107,21 @@ class EntraProvider {
     String adminConsentUri(String state) {
         return UriComponentsBuilder.fromUriString(properties.organizations() + "/adminconsent")
                 .queryParam("client_id", properties.clientId())
-                .queryParam("scope", String.join(" ", SCOPES.stream().sorted().toList()))
+                .queryParam("scope", properties.consentScope())
                 .queryParam("redirect_uri", endpoints.consentRedirectUri())
                 .queryParam("state", state)
                 .encode().build().toUriString();
+    }
+
+    /**
+     * The provider's signing keys: cached for 5 minutes, and refetched at once when a token names a key id the
+     * cache lacks (Entra rolls its keys over), at most once per {@code refetchIntervalMs}.
+     */
+    static JWKSource<SecurityContext> keySource(URL jwksUri, long refetchIntervalMs) {
+        return JWKSourceBuilder.<SecurityContext>create(jwksUri)
+                .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                .rateLimited(refetchIntervalMs)
+                .build();
     }
 
     private OAuth2AuthorizationRequest authorizationRequest(Pending pending, String codeChallenge) {
@@ -161,7 +174,7 @@ class EntraProvider {
             if (authorize.isBlank() || token.isBlank() || jwks.isBlank()) {
                 throw new Unavailable("the discovery document at " + url + " lacks an endpoint", null);
             }
-            return new Metadata(authorize, token, JWKSourceBuilder.create(new URL(jwks)).build());
+            return new Metadata(authorize, token, keySource(new URL(jwks), KEY_REFETCH_INTERVAL_MS));
         } catch (RestClientException | MalformedURLException | tools.jackson.core.JacksonException e) {
             throw new Unavailable("could not read " + url + ": " + e.getMessage(), e);
         }

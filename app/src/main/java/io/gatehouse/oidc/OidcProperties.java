@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      clouds, a local OpenID provider in tests)
  * @param clientId      the application (client) id of the registration
  * @param clientSecret  a client secret of the registration
+ * @param consentScope  what the admin consent endpoint asks for: {@code https://graph.microsoft.com/.default}
+ *                      grants the permissions listed on the registration (openid, profile, email); sovereign
+ *                      clouds have another Graph host
  */
 @ConfigurationProperties(prefix = "gatehouse.oidc.microsoft")
-public record OidcProperties(String authorityBase, String clientId, String clientSecret) {
+public record OidcProperties(String authorityBase, String clientId, String clientSecret, String consentScope) {
 
     public OidcProperties {
         authorityBase = authorityBase == null || authorityBase.isBlank() ? "https://login.microsoftonline.com"
@@ -28,6 +31,8 @@ public record OidcProperties(String authorityBase, String clientId, String clien
         }
         clientId = blankToNull(clientId);
         clientSecret = blankToNull(clientSecret);
+        consentScope = consentScope == null || consentScope.isBlank() ? "https://graph.microsoft.com/.default"
+                : consentScope.strip();
     }
 
     public boolean configured() {
