@@ -27,6 +27,10 @@ final class OidcPages {
             case TENANT_MISMATCH -> new RefusalPage("This account belongs to another organization",
                     "You signed in with an account of an organization other than " + company + ".",
                     "Sign in with your " + company + " work account.", null, startOver);
+            case METHOD_OFF -> new RefusalPage("Sign in with Microsoft is switched off",
+                    company + " does not offer Sign in with Microsoft at the moment.",
+                    "Sign in with your work email on the login page instead, or ask your administrator to offer "
+                            + "Sign in with Microsoft again (Company settings → Single sign-on).", null, startOver);
             case PROVIDER_UNAVAILABLE -> new RefusalPage("Microsoft sign-in is unavailable right now",
                     "Gatehouse could not complete the sign-in with Microsoft. Please try again in a few minutes.",
                     null, null, startOver);

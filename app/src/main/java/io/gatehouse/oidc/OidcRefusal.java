@@ -18,8 +18,10 @@ enum OidcRefusal {
     NOT_YET_VALID,
     TOKEN_REPLAYED,
     NONCE_MISMATCH,
-    /** The token's tenant is not bound to any company (no admin approved), or the method is off. */
+    /** The token's tenant is not bound to any company (no admin approved). */
     TENANT_NOT_APPROVED,
+    /** The tenant's company approved once but no longer offers the method. */
+    METHOD_OFF,
     /** The sign-in was started for one company and the token's tenant belongs to another. */
     TENANT_MISMATCH,
     LINK_CLAIM_MISSING,

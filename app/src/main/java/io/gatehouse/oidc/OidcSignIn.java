@@ -110,12 +110,15 @@ class OidcSignIn {
     private Outcome signIn(Pending p, IdTokenValidator.Verified token) {
         String who = token.preferredUsername() != null ? token.preferredUsername() : token.objectId();
         Optional<OidcSetting> bound = settings.byTenant(token.tenantId());
-        if (bound.isEmpty() || !bound.get().enabled()) {
-            String detail = "tenant " + token.tenantId() + (bound.isEmpty() ? " is not approved for any company"
-                    : " belongs to a company that has switched Sign in with Microsoft off");
+        if (bound.isEmpty()) {
             String reference = p.company() == null ? null : logRefusal(p.company(),
-                    OidcRefusal.TENANT_NOT_APPROVED, detail, null, token.tenantId(), who);
+                    OidcRefusal.TENANT_NOT_APPROVED, "tenant " + token.tenantId() + " is not approved for any company",
+                    null, token.tenantId(), who);
             return new Outcome.NeedsApproval(p.company(), null, reference);
+        }
+        if (!bound.get().enabled()) {
+            return refuse(bound.get().company(), OidcRefusal.METHOD_OFF, "the company has switched Sign in with "
+                    + "Microsoft off", null, token.tenantId(), who);
         }
         CompanyId company = bound.get().company();
         if (p.company() != null && !p.company().equals(company)) {

@@ -181,6 +181,20 @@ class OidcSignInIT extends OidcIntegrationTest {
     }
 
     @Test
+    void aCompanyThatSwitchedTheMethodOffSignsNobodyInThroughIt() {
+        Http.Response off = company.admin().postWithCsrf("/console/settings/sso", "/console/settings/sso/oidc",
+                Map.of("linkBy", "EXTERNAL_ID"));
+        assertThat(off.status()).isEqualTo(200);
+        FormBrowser web = browser();
+        URI authorize = start(web, "/oidc/login");
+        Http.Response refused = returnWithToken(web, authorize, token(authorize, Map.of()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Sign in with Microsoft is switched off");
+        assertThat(lastLogin().outcome()).isEqualTo("METHOD_OFF");
+        assertThat(web.cookie("GATEHOUSE_SESSION")).isNull();
+    }
+
+    @Test
     void refusesAnAccountThatWasNeverProvisioned() {
         Http.Response refused = assertRefused(Map.of("oid", UUID.randomUUID().toString()), "USER_UNKNOWN");
         assertThat(refused.body()).contains("Your account is not set up in Gatehouse");
