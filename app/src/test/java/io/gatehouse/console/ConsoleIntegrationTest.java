@@ -10,11 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -105,21 +102,7 @@ abstract class ConsoleIntegrationTest extends IntegrationTest {
 
     /** An IdP-initiated, Entra-shaped response for the company, signed by the test IdP, base64. */
     static String signedResponse(String companyId, String nameId) {
-        EntraResponse r = EntraResponse.valid();
-        Instant now = Instant.now();
-        r.responseId = "_" + UUID.randomUUID();
-        r.assertionId = "_" + UUID.randomUUID();
-        r.sessionIndex = r.assertionId;
-        r.issueInstant = now;
-        r.notBefore = now.minus(Duration.ofMinutes(5));
-        r.notOnOrAfter = now.plus(Duration.ofMinutes(60));
-        r.confirmationNotOnOrAfter = now.plus(Duration.ofMinutes(5));
-        r.destination = "https://gatehouse.test/saml/" + companyId + "/acs";
-        r.recipient = r.destination;
-        r.audience = "https://gatehouse.test/saml/" + companyId + "/metadata";
-        r.inResponseTo = null;
-        r.confirmationInResponseTo = null;
-        r.nameId = nameId;
+        EntraResponse r = EntraResponse.now("https://gatehouse.test", companyId, null, nameId);
         return Base64.getEncoder().encodeToString(TestIdp.signAssertion(r));
     }
 

@@ -9,12 +9,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.Inflater;
 import org.w3c.dom.Document;
 
@@ -45,22 +42,7 @@ final class EntraLikeIdp {
 
     /** An Entra-shaped response for the company, valid now, answering requestId (null = IdP-initiated). */
     static EntraResponse response(String companyId, String requestId, String nameId) {
-        EntraResponse r = EntraResponse.valid();
-        Instant now = Instant.now();
-        r.responseId = "_" + UUID.randomUUID();
-        r.assertionId = "_" + UUID.randomUUID();
-        r.sessionIndex = r.assertionId;
-        r.issueInstant = now;
-        r.notBefore = now.minus(Duration.ofMinutes(5));
-        r.notOnOrAfter = now.plus(Duration.ofMinutes(60));
-        r.confirmationNotOnOrAfter = now.plus(Duration.ofMinutes(5));
-        r.destination = BASE + "/saml/" + companyId + "/acs";
-        r.recipient = r.destination;
-        r.audience = BASE + "/saml/" + companyId + "/metadata";
-        r.inResponseTo = requestId;
-        r.confirmationInResponseTo = requestId;
-        r.nameId = nameId;
-        return r;
+        return EntraResponse.now(BASE, companyId, requestId, nameId);
     }
 
     /** Signed as Entra does by default (assertion signature, RSA-SHA256), base64 for the POST binding. */

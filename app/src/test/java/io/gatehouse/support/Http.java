@@ -26,6 +26,11 @@ public final class Http {
         this.base = base;
     }
 
+    /** A client for a server this test started itself (a second node, a separate process). */
+    public static Http at(String base) {
+        return new Http(base);
+    }
+
     public String base() {
         return base;
     }

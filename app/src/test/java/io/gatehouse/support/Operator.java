@@ -7,7 +7,7 @@ public final class Operator {
 
     private final Http http;
 
-    Operator(Http http) {
+    public Operator(Http http) {
         this.http = http;
     }
 

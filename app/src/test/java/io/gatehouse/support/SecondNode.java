@@ -2,6 +2,8 @@ package io.gatehouse.support;
 
 import io.gatehouse.GatehouseApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -18,18 +20,30 @@ public final class SecondNode implements AutoCloseable {
     }
 
     public static SecondNode start() {
+        return start(Map.of());
+    }
+
+    /** A second node with some properties changed (e.g. a smaller pool, no configured operator token). */
+    public static SecondNode start(Map<String, String> overrides) {
         TestDatabase db = TestDatabase.get();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.datasource.url", db.url());
+        properties.put("spring.datasource.username", db.user());
+        properties.put("spring.datasource.password", db.password());
+        properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("gatehouse.auth-throttle.failures-per-minute", "100000");
+        properties.put("gatehouse.operator-token", IntegrationTest.OPERATOR_TOKEN);
+        properties.put("gatehouse.base-url", "https://gatehouse.test");
+        properties.putAll(overrides);
         // Command-line arguments, not default properties: they must win over application.properties.
         return new SecondNode(new SpringApplicationBuilder(GatehouseApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.datasource.hikari.maximum-pool-size=10",
-                "--spring.datasource.hikari.minimum-idle=1",
-                "--gatehouse.auth-throttle.failures-per-minute=100000",
-                "--gatehouse.operator-token=" + IntegrationTest.OPERATOR_TOKEN,
-                "--gatehouse.base-url=https://gatehouse.test"));
+                properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new)));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     public String base() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A SAML Response shaped like Entra ID's (default namespaces on Assertion, NotBefore =
@@ -51,6 +52,30 @@ public final class EntraResponse {
 
     public static EntraResponse valid() {
         return new EntraResponse();
+    }
+
+    /**
+     * A valid response dated now (the server under test runs on the real clock) for the Gatehouse company
+     * {@code companyId} at {@code base}: fresh IDs, its ACS as Destination and Recipient, its SP metadata URL as
+     * Audience, answering {@code requestId} (null = IdP-initiated).
+     */
+    public static EntraResponse now(String base, String companyId, String requestId, String nameId) {
+        EntraResponse r = new EntraResponse();
+        Instant now = Instant.now();
+        r.responseId = "_" + UUID.randomUUID();
+        r.assertionId = "_" + UUID.randomUUID();
+        r.sessionIndex = r.assertionId;
+        r.issueInstant = now;
+        r.notBefore = now.minus(Duration.ofMinutes(5));
+        r.notOnOrAfter = now.plus(Duration.ofMinutes(60));
+        r.confirmationNotOnOrAfter = now.plus(Duration.ofMinutes(5));
+        r.destination = base + "/saml/" + companyId + "/acs";
+        r.recipient = r.destination;
+        r.audience = base + "/saml/" + companyId + "/metadata";
+        r.inResponseTo = requestId;
+        r.confirmationInResponseTo = requestId;
+        r.nameId = nameId;
+        return r;
     }
 
     public String xml() {
