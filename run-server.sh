@@ -10,6 +10,4 @@ fi
 # Memory: the options of ./jvm.options (heap cap, collector, metaspace; docs/operations.md), then JAVA_OPTS (a
 # later -Xmx wins). JVM_OPTIONS="" drops the defaults (e.g. to choose another collector in JAVA_OPTS).
 JVM_OPTIONS=${JVM_OPTIONS-$(grep -Ev '^[[:space:]]*(#|$)' jvm.options | tr '\n' ' ')}
-# glibc's per-thread malloc arenas (up to 8 per core) only add RSS for a JVM, which allocates in its own heap.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec java $JVM_OPTIONS ${JAVA_OPTS:-} -jar "$jar" "$@"

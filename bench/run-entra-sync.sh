@@ -12,7 +12,6 @@
 #   SEED=1  MEMBERS_PER_PATCH=100  GROUPS_PER_USER=3
 #   SERVER_JAVA_OPTS=<jvm.options>  JVM options of the server; default: the production options of ./jvm.options
 #                           (heap cap, serial GC, metaspace); "" for the JVM's own defaults
-#   MALLOC_ARENA_MAX=2      glibc malloc arenas of the server (as run-server.sh sets it)
 #   SERVER_JAVA=java        the server's java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java (virtual threads)
 #   BENCH_TIMEOUT=1800      seconds before the load generator is stopped
 #   JSON_OUT=bench/target/<scenario>-<db>-<users>u-<groups>g-c<concurrency>.json; the script also writes
@@ -136,8 +135,7 @@ mkdir -p "$(dirname "$SERVER_LOG")"
 log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
 # cwd = the scratch dir, so nothing the server writes relative to ./ survives the run
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/jvm.options" | tr '\n' ' ')}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-log "server JVM options: ${SERVER_JAVA_OPTS:-(none)}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
+log "server JVM options: ${SERVER_JAVA_OPTS:-(none)}"
 (cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
   >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!

@@ -7,18 +7,18 @@
 # Each run starts the jar twice in the same fresh scratch directory:
 #   fresh    - empty database: Flyway creates the schema (a node's very first start);
 #   restart  - the database the fresh start left (every later start).
-# Environment: PORT (18081), SERVER_JAVA (java), SERVER_JAVA_OPTS (default: ./jvm.options), MALLOC_ARENA_MAX (2),
-# SKIP_BUILD=1, MVN_FLAGS, JSON_OUT (bench/target/startup-h2.json). The health endpoint is polled every 50 ms, so
+# Environment: PORT (random 20000-29999), SERVER_JAVA (java), SERVER_JAVA_OPTS (default: ./jvm.options),
+# SKIP_BUILD=1, MVN_FLAGS, JSON_OUT (bench/target/startup-h2.json). A run counts only if this server's own log
+# says it bound the port (so nothing else on the port can answer for it). The health endpoint is polled every 50 ms, so
 # figures are rounded up to the next poll. Run on an otherwise idle machine.
 set -euo pipefail
 
 RUNS=${1:-5}
-PORT=${PORT:-18081}
+PORT=${PORT:-$((20000 + RANDOM % 10000))} # random by default: a server of someone else on the port would answer the polls
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/app/target/gatehouse.jar
 JSON_OUT=${JSON_OUT:-$ROOT/bench/target/startup-h2.json}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/jvm.options" | tr '\n' ' ')}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 log() { echo "[run-startup] $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -29,9 +29,7 @@ if [[ ${SKIP_BUILD:-0} != 1 ]] && { [[ ! -f $JAR ]] || [[ -n $(find "$ROOT" -pat
   log "building (mvn -q -B ${MVN_FLAGS:-} -DskipTests package -pl app -am)"
   (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package -pl app -am)
 fi
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  die "port $PORT is already in use; set PORT to a free one"
-fi
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 WORK_DIR=
 SERVER_PID=
@@ -53,6 +51,7 @@ now_ms() { date +%s%3N; }
 # sets ELAPSED_MS: the milliseconds from JVM start to health UP
 start_once() {
   local dir=$1 started deadline
+  port_free || die "port $PORT is in use; set PORT to a free one"
   export GATEHOUSE_DB_URL="jdbc:h2:file:$dir/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
   export GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD=
   export GATEHOUSE_OPERATOR_TOKEN=startup-bench-operator-token GATEHOUSE_BASE_URL=http://127.0.0.1:$PORT
@@ -67,6 +66,7 @@ start_once() {
     sleep 0.05
   done
   ELAPSED_MS=$(( $(now_ms) - started ))
+  grep -q "Tomcat started on port $PORT" "$dir/server.log" || die "something else answered on port $PORT; set PORT"
   stop_server
 }
 
