@@ -52,11 +52,14 @@ SELECT md5('g' || i)::uuid, '00000000-0000-0000-0000-00000000000a', 'Group ' || 
        md5('g' || i)::uuid::text, '{"displayName":"Group ' || i || '"}', 'SCIM', 1,
        timestamp with time zone '2026-01-01' + i * interval '1 millisecond', now()
 FROM generate_series(1, greatest(1, $USERS / 100)) i;
--- every user of the big company in one group: user i in group 1 + i mod (users / 100)
+-- every user of the big company in one group: user i in group 1 + i mod (users / 100). Generated rows are
+-- consistent by construction: skip the per-row foreign-key checks (they lock and dirty every user row).
+SET session_replication_role = replica;
 INSERT INTO group_member (group_id, user_id, company_id)
 SELECT md5('g' || (1 + i % greatest(1, $USERS / 100)))::uuid, md5('u' || i)::uuid,
        '00000000-0000-0000-0000-00000000000a'
 FROM generate_series(1, $USERS) i;
+SET session_replication_role = DEFAULT;
 VACUUM ANALYZE;
 SQL
 
@@ -78,10 +81,10 @@ PREPARE by_external_id(uuid, text) AS
 PREPARE groups_of(uuid, uuid) AS
   SELECT m.user_id, g.id, g.display_name FROM group_member m JOIN user_group g ON g.id = m.group_id
   WHERE m.company_id = \$1 AND m.user_id IN (\$2) ORDER BY m.user_id, g.display_name_ci;
-PREPARE groups_page(uuid, uuid) AS
+PREPARE groups_page(uuid) AS
   SELECT g.id, g.company_id, g.resource, g.source, g.version, g.created_at, g.last_modified_at FROM user_group g
-  JOIN (SELECT id FROM user_group WHERE company_id = \$1 ORDER BY created_at, id LIMIT 100 OFFSET 9000) p ON p.id = g.id
-  WHERE g.company_id = \$2 ORDER BY g.created_at, g.id;
+  WHERE g.company_id = \$1 ORDER BY g.created_at, g.id LIMIT 100 OFFSET 9000;
+PREPARE groups_count(uuid) AS SELECT COUNT(*) FROM user_group g WHERE g.company_id = \$1;
 SELECT id AS probe_user FROM app_user WHERE user_name_ci = 'user.$((USERS / 2))@contoso.example' \\gset
 SET plan_cache_mode = force_custom_plan;
 \\echo '---- custom plans'
@@ -93,12 +96,13 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_user_name('00000000-0000-0000-0
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_external_id('00000000-0000-0000-0000-00000000000a', md5('$((USERS / 3))')::uuid::text);
 \\echo '== the groups attribute of the found user'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE groups_of('00000000-0000-0000-0000-00000000000a', :'probe_user');
-\\echo '== groups page at startIndex 9001 (excludedAttributes=members)'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE groups_page('00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-00000000000a');
+\\echo '== groups page at startIndex 9001 (excludedAttributes=members) and its count (not needed on the last page)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE groups_page('00000000-0000-0000-0000-00000000000a');
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE groups_count('00000000-0000-0000-0000-00000000000a');
 SET plan_cache_mode = force_generic_plan;
 \\echo '---- generic plans (a JDBC prepared statement after its 5th execution)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE token('lookup9');
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_user_name('00000000-0000-0000-0000-00000000000a', 'user.$((USERS / 4))@contoso.example');
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE by_external_id('00000000-0000-0000-0000-00000000000a', md5('$((USERS / 5))')::uuid::text);
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE groups_page('00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-00000000000a');
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE groups_page('00000000-0000-0000-0000-00000000000a');
 SQL

@@ -93,12 +93,10 @@ public class GroupRepository {
                 .update() > 0;
     }
 
-    /** The default listing order of groups: the order of {@code ix_group_company_created}. */
-    public static final String LISTING_ORDER = "g.created_at, g.id";
-
     /**
-     * One page of groups matching a compiled filter predicate (over alias {@code g}). The count query is
-     * skipped when the page itself proves the total (a short, non-empty or first page).
+     * One page of groups matching a compiled filter predicate (over alias {@code g}). Members are not read. The
+     * count query is skipped when the page itself proves the total (a short page that is the first or not empty,
+     * e.g. the last page of a walk through all groups).
      */
     public Page<GroupRecord> search(CompanyId company, String predicate, List<Object> params, String orderBy,
                                     int offset, int limit) {
@@ -106,12 +104,9 @@ public class GroupRepository {
         List<Object> all = new ArrayList<>();
         all.add(company.value());
         all.addAll(params);
-        boolean listing = predicate == null && LISTING_ORDER.equals(orderBy);
-        String sql = listing
-                ? listingPage(limit, offset)
-                : SELECT + where + (orderBy == null ? "" : " ORDER BY " + orderBy) + " LIMIT " + limit + " OFFSET " + offset;
-        List<GroupRecord> items = limit == 0 ? List.of() : jdbc.sql(sql)
-                .params(listing ? List.of(company.value(), company.value()) : all)
+        List<GroupRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where
+                        + (orderBy == null ? "" : " ORDER BY " + orderBy) + " LIMIT " + limit + " OFFSET " + offset)
+                .params(all)
                 .query((rs, n) -> map(rs))
                 .list();
         boolean pageProvesTotal = items.size() < limit && (offset == 0 || !items.isEmpty());
@@ -119,20 +114,6 @@ public class GroupRepository {
                 ? offset + items.size()
                 : jdbc.sql("SELECT COUNT(*) FROM user_group g" + where).params(all).query(Long.class).single();
         return new Page<>(items, total);
-    }
-
-    /**
-     * The unfiltered listing: the skipped rows of a deep page are walked in the covering index
-     * {@code (company_id, created_at, id)} alone (an index-only scan), and only the page's own rows are read
-     * from the table, so a page costs the same whatever the groups before it hold.
-     */
-    private static String listingPage(int limit, int offset) {
-        return SELECT + """
-                JOIN (SELECT id FROM user_group WHERE company_id = ? ORDER BY created_at, id LIMIT %d OFFSET %d) p
-                  ON p.id = g.id
-                WHERE g.company_id = ?
-                ORDER BY g.created_at, g.id
-                """.formatted(limit, offset);
     }
 
     /** Adds members that are not members yet; the caller has checked they are users of this company. */

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
 class ScimGroupService {
 
     private static final SqlFilterCompiler FILTERS = new SqlFilterCompiler(FilterMappings.groups());
-    private static final String DEFAULT_ORDER = GroupRepository.LISTING_ORDER;
+    private static final String DEFAULT_ORDER = "g.created_at, g.id";
 
     private final GroupRepository groups;
     private final UserRepository users;

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /Groups?excludedAttributes=members} pages (the unfiltered listing read through its covering index,
- * totals proven by the page where it can): every group once, in creation order, with exact totals on every
- * page, whatever the group sizes and whatever another company holds.
+ * {@code GET /Groups?excludedAttributes=members} pages (totals proven by the page itself where it can, so the last
+ * page needs no count): every group once, in creation order, with exact totals on every page, whatever the group
+ * sizes and whatever another company holds.
  */
 class GroupListingIT extends IntegrationTest {
 
