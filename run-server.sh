@@ -7,4 +7,7 @@ jar=app/target/gatehouse.jar
 if [ ! -f "$jar" ] || [ -n "$(find app/src scim-core/src saml-core/src pom.xml app/pom.xml -newer "$jar" -print -quit)" ]; then
   mvn -B -ntp -q -DskipTests install
 fi
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+# Memory: the options of ./jvm.options (heap cap, collector, metaspace; docs/operations.md), then JAVA_OPTS (a
+# later -Xmx wins). JVM_OPTIONS="" drops the defaults (e.g. to choose another collector in JAVA_OPTS).
+JVM_OPTIONS=${JVM_OPTIONS-$(grep -Ev '^[[:space:]]*(#|$)' jvm.options | tr '\n' ' ')}
+exec java $JVM_OPTIONS ${JAVA_OPTS:-} -jar "$jar" "$@"

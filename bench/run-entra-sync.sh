@@ -10,7 +10,8 @@
 #   PORT=18080              server port (127.0.0.1 only; must be free)
 #   WARMUP_USERS=min(500,users)  unmeasured users (+1 group) sent first
 #   SEED=1  MEMBERS_PER_PATCH=100  GROUPS_PER_USER=3
-#   SERVER_JAVA_OPTS=""     JVM options of the server, e.g. "-Xmx512m"
+#   SERVER_JAVA_OPTS=<jvm.options>  JVM options of the server; default: the production options of ./jvm.options
+#                           (heap cap, serial GC, metaspace); "" for the JVM's own defaults
 #   SERVER_JAVA=java        the server's java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java (virtual threads)
 #   BENCH_TIMEOUT=1800      seconds before the load generator is stopped
 #   JSON_OUT=bench/target/<scenario>-<db>-<users>u-<groups>g-c<concurrency>.json; the script also writes
@@ -79,7 +80,9 @@ if needs_build; then
   (cd "$ROOT" && mvn -q -B $MVN_FLAGS -DskipTests package)
 fi
 if [[ ! -s $CLASSPATH_FILE || $ROOT/bench/pom.xml -nt $CLASSPATH_FILE ]]; then
-  (cd "$ROOT" && mvn -q -B $MVN_FLAGS -pl bench dependency:build-classpath \
+  # with package in the same reactor, saml-core/scim-core resolve to their jars here (never installed to ~/.m2);
+  # each module writes the file in turn, bench (last) wins
+  (cd "$ROOT" && mvn -q -B $MVN_FLAGS -DskipTests -pl bench -am package dependency:build-classpath \
       -DincludeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE")
 fi
 [[ -f $JAR ]] || die "no $JAR; build first"
@@ -124,14 +127,16 @@ else
   export GATEHOUSE_DB_PASSWORD=
 fi
 
-# --- start the server --------------------------------------------------------------------------------
+# --- start the server (production JVM options of jvm.options unless SERVER_JAVA_OPTS is set) ------------
 OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN
 export GATEHOUSE_BASE_URL=$BASE_URL
 mkdir -p "$(dirname "$SERVER_LOG")"
 log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
 # cwd = the scratch dir, so nothing the server writes relative to ./ survives the run
-(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/jvm.options" | tr '\n' ' ')}
+log "server JVM options: ${SERVER_JAVA_OPTS:-(none)}"
+(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
   >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 

@@ -93,19 +93,25 @@ public class GroupRepository {
                 .update() > 0;
     }
 
+    /**
+     * One page of groups matching a compiled filter predicate (over alias {@code g}). Members are not read. The
+     * count query is skipped when the page itself proves the total (a short page that is the first or not empty,
+     * e.g. the last page of a walk through all groups).
+     */
     public Page<GroupRecord> search(CompanyId company, String predicate, List<Object> params, String orderBy,
                                     int offset, int limit) {
         String where = " WHERE g.company_id = ?" + (predicate == null ? "" : " AND (" + predicate + ")");
         List<Object> all = new ArrayList<>();
         all.add(company.value());
         all.addAll(params);
-        List<GroupRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + (orderBy == null ? "" : " ORDER BY " + orderBy)
-                        + " LIMIT " + limit + " OFFSET " + offset)
+        List<GroupRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where
+                        + (orderBy == null ? "" : " ORDER BY " + orderBy) + " LIMIT " + limit + " OFFSET " + offset)
                 .params(all)
                 .query((rs, n) -> map(rs))
                 .list();
-        long total = (offset == 0 && items.size() < limit)
-                ? items.size()
+        boolean pageProvesTotal = items.size() < limit && (offset == 0 || !items.isEmpty());
+        long total = pageProvesTotal
+                ? offset + items.size()
                 : jdbc.sql("SELECT COUNT(*) FROM user_group g" + where).params(all).query(Long.class).single();
         return new Page<>(items, total);
     }

@@ -3,8 +3,10 @@ package io.gatehouse.scim;
 import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.directory.GroupRecord;
 import io.gatehouse.directory.Page;
+import io.gatehouse.scim.core.resource.AttributeSelection;
 import io.gatehouse.scim.core.schema.ScimSchemas;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,20 +64,32 @@ class ScimGroupsController {
         return json.respond(HttpStatus.CREATED, withMembers(scim, List.of(group), null, null).get(0), headers);
     }
 
+    /**
+     * One group. Its members are written to the response while they are read from a database cursor, so a
+     * 50,000-member group is never held in memory; the response is therefore sent chunked.
+     */
     @GetMapping("/{id}")
-    ResponseEntity<String> get(@PathVariable String id, HttpServletRequest request,
-                               @RequestParam(required = false) String attributes,
-                               @RequestParam(required = false) String excludedAttributes,
-                               @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+    void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response,
+             @RequestParam(required = false) String attributes,
+             @RequestParam(required = false) String excludedAttributes,
+             @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) throws IOException {
         ScimRequest scim = ScimRequest.of(request);
         scim.resource("Group", id);
         ScimGroupService.requireGroups(scim.company());
         GroupRecord group = service.get(scim.company(), ResourceIds.parse(id, "Group"));
+        response.setHeader(HttpHeaders.ETAG, Etags.of(group.version()));
         if (Etags.matchesNoneMatch(ifNoneMatch, group.version())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(group)).build();
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
         }
-        ObjectNode out = withMembers(scim, List.of(group), attributes, excludedAttributes).get(0);
-        return json.respond(HttpStatus.OK, out, headers(group));
+        StreamedGroupWriter writer = new StreamedGroupWriter(renderer.group(group),
+                renderer.member(StreamedGroupWriter.prototypeId(), "display"), attributes, excludedAttributes,
+                renderer::userLocation);
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(ScimJson.SCIM.toString());
+        try (JsonGenerator out = json.mapper().createGenerator(response.getOutputStream())) {
+            writer.write(out, sink -> service.streamMembers(scim.company(), List.of(group.id()), sink));
+        }
     }
 
     @GetMapping
@@ -134,7 +149,7 @@ class ScimGroupsController {
     private List<ObjectNode> withMembers(ScimRequest scim, List<GroupRecord> groups, String attributes,
                                          String excludedAttributes) {
         Map<UUID, ArrayNode> members = new HashMap<>();
-        if (Projection.wants(attributes, excludedAttributes, "members") && !groups.isEmpty()) {
+        if (AttributeSelection.wantsMembers(attributes, excludedAttributes) && !groups.isEmpty()) {
             groups.forEach(g -> members.put(g.id(), json.array()));
             service.streamMembers(scim.company(), members.keySet(),
                     m -> members.get(m.groupId()).add(renderer.member(m.userId(), m.display())));
