@@ -122,7 +122,7 @@ if [[ $DB_KIND == postgres ]]; then
   export GATEHOUSE_DB_PASSWORD=
 else
   # same H2 settings as the application's embedded default, in a directory deleted afterwards
-  export GATEHOUSE_DB_URL="jdbc:h2:file:$WORK_DIR/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  export GATEHOUSE_DB_URL="jdbc:h2:file:$WORK_DIR/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
   export GATEHOUSE_DB_USER=sa
   export GATEHOUSE_DB_PASSWORD=
 fi

@@ -52,7 +52,7 @@ now_ms() { date +%s%3N; }
 start_once() {
   local dir=$1 started deadline
   port_free || die "port $PORT is in use; set PORT to a free one"
-  export GATEHOUSE_DB_URL="jdbc:h2:file:$dir/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  export GATEHOUSE_DB_URL="jdbc:h2:file:$dir/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
   export GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD=
   export GATEHOUSE_OPERATOR_TOKEN=startup-bench-operator-token GATEHOUSE_BASE_URL=http://127.0.0.1:$PORT
   started=$(now_ms)
