@@ -3,7 +3,6 @@ package io.gatehouse.console;
 import io.gatehouse.directory.DirectoryLock;
 import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.GroupRepository;
-import io.gatehouse.directory.Page;
 import io.gatehouse.directory.Source;
 import io.gatehouse.directory.UserDeactivation;
 import io.gatehouse.directory.UserRecord;
@@ -12,6 +11,7 @@ import io.gatehouse.tenancy.CompanyId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +52,12 @@ class ConsoleDirectory {
         this.clock = clock;
     }
 
-    /** Page {@code page} (0-based), ordered by userName; {@code query} matches a userName prefix or a name part. */
-    Page<UserRow> list(CompanyId company, String query, int page) {
+    /**
+     * One page of the list, ordered by userName: the first, the one after userName {@code after}, or the one
+     * before userName {@code before} (keyset paging, so every page costs the same). {@code query} matches a
+     * userName prefix or a part of the display name (PostgreSQL: trigram indexes, db/vendor/postgresql V7_1).
+     */
+    Listing list(CompanyId company, String query, String after, String before) {
         String predicate = null;
         List<Object> params = new ArrayList<>();
         if (query != null && !query.isBlank()) {
@@ -62,20 +66,45 @@ class ConsoleDirectory {
             params.add(q + "%");
             params.add("%" + q + "%");
         }
-        Page<UserRecord> found = users.search(company, predicate, params, "u.user_name_ci", page * PAGE_SIZE,
-                PAGE_SIZE);
+        String from = blankToNull(after);
+        String to = from == null ? blankToNull(before) : null;
+        List<UserRecord> found = new ArrayList<>(users.keysetPage(company, predicate, params, from, to,
+                PAGE_SIZE + 1));
+        boolean more = found.size() > PAGE_SIZE;
+        if (more) {
+            found.remove(PAGE_SIZE);
+        }
+        if (to != null) {
+            Collections.reverse(found);
+        }
+        boolean hasNext = to != null || more;
+        boolean hasPrevious = from != null || (to != null && more);
+        long total = from == null && to == null && !more ? found.size() : users.count(company, predicate, params);
+        List<UserRow> rows = rows(company, found);
+        return new Listing(rows, total,
+                hasNext && !rows.isEmpty() ? rows.get(rows.size() - 1).userName().toLowerCase(Locale.ROOT) : null,
+                hasPrevious && !rows.isEmpty() ? rows.get(0).userName().toLowerCase(Locale.ROOT) : null);
+    }
+
+    /** A page of the users list; {@code next}/{@code previous} are the keyset cursors, null at either end. */
+    record Listing(List<UserRow> rows, long total, String next, String previous) {}
+
+    private List<UserRow> rows(CompanyId company, List<UserRecord> found) {
         Map<UUID, List<String>> groupsByUser = new LinkedHashMap<>();
-        List<UUID> ids = found.items().stream().map(UserRecord::id).toList();
+        List<UUID> ids = found.stream().map(UserRecord::id).toList();
         if (!ids.isEmpty()) {
             for (GroupRef ref : groups.groupsOf(company, ids)) {
                 groupsByUser.computeIfAbsent(ref.userId(), k -> new ArrayList<>()).add(ref.display());
             }
         }
-        List<UserRow> rows = found.items().stream()
+        return found.stream()
                 .map(u -> new UserRow(u.id(), u.userName(), name(u), u.active(), u.source(),
                         groupsByUser.getOrDefault(u.id(), List.of())))
                 .toList();
-        return new Page<>(rows, found.total());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.toLowerCase(Locale.ROOT);
     }
 
     /** Creates an active LOCAL user. */

@@ -87,16 +87,57 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
         }
 
         Http.Response first = admin.get("/console/users");
-        Http.Response second = admin.get("/console/users?page=1");
-        assertThat(first.body()).contains("(31)").contains("Page 1 of 2").contains("user00@contoso.test")
-                .doesNotContain("user29@contoso.test");
-        assertThat(second.body()).contains("Page 2 of 2").contains("user29@contoso.test")
-                .doesNotContain("user00@contoso.test");
+        assertThat(first.body()).contains("(31)").contains("user00@contoso.test").doesNotContain("user29@contoso.test")
+                .contains("id=\"next-page\"").doesNotContain("id=\"previous-page\"");
+        Http.Response second = admin.get(nextPage(first));
+        assertThat(second.body()).contains("(31)").contains("user29@contoso.test").doesNotContain("user00@contoso.test")
+                .doesNotContain("id=\"next-page\"").contains("id=\"previous-page\"");
+        Http.Response back = admin.get(link(second, "previous-page"));
+        assertThat(back.body()).contains("user00@contoso.test").contains("user23@contoso.test")
+                .doesNotContain("user29@contoso.test").doesNotContain("id=\"previous-page\"");
         Http.Response search = admin.get("/console/users?q=user1");
         assertThat(search.body()).contains("(10)").contains("user15@contoso.test").doesNotContain("user25@contoso.test");
         assertThat(admin.get("/console/users?q=user07+Example").body()).contains("(1)").contains("user07@contoso.test");
         assertThat(admin.get("/console/users?q=nobody").body()).contains("(0)").contains("No users match");
         assertThat(admin.get("/console/users?q=%25").body()).contains("(0)");
+    }
+
+    @Test
+    void keysetPagesWalkTheWholeSearchResultWithoutGapsOrRepeats() {
+        TestCompany company = companyWithAdmin("premium");
+        WebClient admin = signedInAdmin(company);
+        Scim scim = scim(company.id());
+        for (int i = 0; i < 60; i++) {
+            scim.createUser(String.format("walker%02d@contoso.test", i));
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Http.Response page = admin.get("/console/users?q=walker");
+        while (true) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-user=\"(walker\\d+@contoso.test)\"")
+                    .matcher(page.body());
+            while (m.find()) {
+                seen.add(m.group(1));
+            }
+            if (!page.body().contains("id=\"next-page\"")) {
+                break;
+            }
+            page = admin.get(nextPage(page));
+        }
+        assertThat(seen).hasSize(60).doesNotHaveDuplicates().isSorted();
+        assertThat(page.body()).contains("(60)");
+    }
+
+    private static String nextPage(Http.Response page) {
+        return link(page, "next-page");
+    }
+
+    private static String link(Http.Response page, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]+)\"[^>]*id=\"" + id + "\"")
+                .matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no " + id + " link in " + page);
+        }
+        return m.group(1).replace("&amp;", "&");
     }
 
     @Test
