@@ -11,7 +11,8 @@
 # keeps the seeding to about a minute on a shared machine. SCIM_USERS=100000 creates them all through SCIM.
 #
 # Environment: PORT (18081), SERVER_JAVA (java), SERVER_JAVA_OPTS, PGHOST_PORT (5432, user postgres, trust auth),
-# SKIP_BUILD=1 (use app/target/gatehouse.jar and the bench classes as they are), MVN_FLAGS (e.g. -o).
+# SKIP_BUILD=1 (use app/target/gatehouse.jar and the bench classes as they are), MVN_FLAGS (e.g. -o),
+# KEEP_DB=1 (leave the PostgreSQL database gatehouse_console_bench for EXPLAIN; the next run replaces it).
 # Output: the table on stdout and bench/target/console-users-<db>-<users>u.json.
 set -euo pipefail
 
@@ -52,7 +53,7 @@ cleanup() {
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
-  [[ $DB_KIND == postgres ]] && { dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB" 2>/dev/null || true; }
+  [[ $DB_KIND == postgres && ${KEEP_DB:-0} != 1 ]] && { dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB" 2>/dev/null || true; }
   rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT

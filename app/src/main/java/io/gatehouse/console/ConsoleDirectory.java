@@ -31,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 class ConsoleDirectory {
 
     static final int PAGE_SIZE = 25;
+    /** The list counts matches up to this many; beyond, it says "more than" (see UserRepository.countUpTo). */
+    static final int COUNT_CAP = 1000;
 
     /** One row of the users list. */
     record UserRow(UUID id, String userName, String name, boolean active, Source source, List<String> groups) {}
@@ -79,15 +81,19 @@ class ConsoleDirectory {
         }
         boolean hasNext = to != null || more;
         boolean hasPrevious = from != null || (to != null && more);
-        long total = from == null && to == null && !more ? found.size() : users.count(company, predicate, params);
+        long total = from == null && to == null && !more ? found.size()
+                : users.countUpTo(company, predicate, params, COUNT_CAP);
         List<UserRow> rows = rows(company, found);
-        return new Listing(rows, total,
+        return new Listing(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP,
                 hasNext && !rows.isEmpty() ? rows.get(rows.size() - 1).userName().toLowerCase(Locale.ROOT) : null,
                 hasPrevious && !rows.isEmpty() ? rows.get(0).userName().toLowerCase(Locale.ROOT) : null);
     }
 
-    /** A page of the users list; {@code next}/{@code previous} are the keyset cursors, null at either end. */
-    record Listing(List<UserRow> rows, long total, String next, String previous) {}
+    /**
+     * A page of the users list; {@code next}/{@code previous} are the keyset cursors, null at either end;
+     * {@code moreThanTotal} when there are more than {@code total} (= {@link #COUNT_CAP}) matches.
+     */
+    record Listing(List<UserRow> rows, long total, boolean moreThanTotal, String next, String previous) {}
 
     private List<UserRow> rows(CompanyId company, List<UserRecord> found) {
         Map<UUID, List<String>> groupsByUser = new LinkedHashMap<>();

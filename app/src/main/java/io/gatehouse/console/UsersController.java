@@ -35,6 +35,7 @@ class UsersController {
         return pages.page(user, "console/users", "users")
                 .addObject("rows", listing.rows())
                 .addObject("total", listing.total())
+                .addObject("moreThanTotal", listing.moreThanTotal())
                 .addObject("q", q == null ? "" : q)
                 .addObject("next", listing.next())
                 .addObject("previous", listing.previous())

@@ -185,13 +185,17 @@ public class UserRepository {
         return jdbc.sql(sql.toString()).params(all).query((rs, n) -> map(rs)).list();
     }
 
-    /** How many users of the company match {@code predicate} (all of them when it is null). */
-    public long count(CompanyId company, String predicate, List<Object> params) {
+    /**
+     * How many users of the company match {@code predicate} (all of them when it is null), counting no further
+     * than {@code cap} + 1: an exact COUNT(*) of a 100,000-user company reads every row (330 ms measured on
+     * PostgreSQL), on every page view; a capped count reads at most cap + 1 index entries.
+     */
+    public long countUpTo(CompanyId company, String predicate, List<Object> params, int cap) {
         List<Object> all = new ArrayList<>();
         all.add(company.value());
         all.addAll(params);
-        return jdbc.sql("SELECT COUNT(*) FROM app_user u WHERE u.company_id = ?"
-                        + (predicate == null ? "" : " AND (" + predicate + ")"))
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM app_user u WHERE u.company_id = ?"
+                        + (predicate == null ? "" : " AND (" + predicate + ")") + " LIMIT " + (cap + 1) + ") capped")
                 .params(all).query(Long.class).single();
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the console pages show and do, over HTTP, as a break-glass administrator. */
 class ConsolePagesIT extends ConsoleIntegrationTest {
@@ -125,6 +126,34 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
         }
         assertThat(seen).hasSize(60).doesNotHaveDuplicates().isSorted();
         assertThat(page.body()).contains("(60)");
+    }
+
+    @Autowired
+    io.gatehouse.directory.UserRepository userRepository;
+
+    @Test
+    void aLargeResultSaysMoreThanTheCountCapInsteadOfCountingEveryRow() {
+        TestCompany company = companyWithAdmin("premium");
+        WebClient admin = signedInAdmin(company);
+        io.gatehouse.tenancy.CompanyId id = io.gatehouse.tenancy.CompanyId.parse(company.id()).orElseThrow();
+        java.time.Instant now = java.time.Instant.now();
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (int i = 0; i <= ConsoleDirectory.COUNT_CAP; i++) {
+            tools.jackson.databind.node.ObjectNode resource = json.createObjectNode();
+            resource.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+            resource.put("userName", String.format("bulk%04d@contoso.test", i)).put("active", true)
+                    .put("displayName", "Bulk " + i);
+            userRepository.insert(new io.gatehouse.directory.UserRecord(java.util.UUID.randomUUID(), id, resource,
+                    io.gatehouse.directory.Source.LOCAL, 1, now, now));
+        }
+
+        Http.Response all = admin.get("/console/users");
+        Http.Response search = admin.get("/console/users?q=bulk");
+        Http.Response exact = admin.get("/console/users?q=bulk000");
+
+        assertThat(all.body()).contains("id=\"user-total\">(more than 1,000)<");
+        assertThat(search.body()).contains("id=\"user-total\">(more than 1,000)<");
+        assertThat(exact.body()).contains("id=\"user-total\">(10)<");
     }
 
     private static String nextPage(Http.Response page) {

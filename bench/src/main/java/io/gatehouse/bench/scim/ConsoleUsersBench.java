@@ -46,7 +46,7 @@ public final class ConsoleUsersBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern TOTAL = Pattern.compile("id=\"user-total\">\\((\\d+)\\)<");
+    private static final Pattern TOTAL = Pattern.compile("id=\"user-total\">\\(([^)]+)\\)<");
     private static final String PASSWORD = "bench password 0123456789";
     private static final int WARMUP = 20;
 
