@@ -8,6 +8,8 @@ import io.gatehouse.directory.UserDeactivation;
 import io.gatehouse.directory.UserRecord;
 import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.CompanyId;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,9 +48,18 @@ class ConsoleDirectory {
     private final UserDeactivation deactivation;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final boolean postgres;
 
     ConsoleDirectory(UserRepository users, GroupRepository groups, DirectoryLock lock, UserDeactivation deactivation,
-                     JsonMapper json, Clock clock) {
+                     JsonMapper json, Clock clock, TransactionTemplate tx, JdbcClient jdbc, DataSource dataSource)
+            throws SQLException {
+        this.tx = tx;
+        this.jdbc = jdbc;
+        try (Connection c = dataSource.getConnection()) {
+            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        }
         this.users = users;
         this.groups = groups;
         this.lock = lock;
@@ -60,6 +74,20 @@ class ConsoleDirectory {
      * userName prefix or a part of the display name (PostgreSQL: trigram indexes, db/vendor/postgresql V7_1).
      */
     Listing list(CompanyId company, String query, String after, String before) {
+        if (query == null || query.isBlank() || !postgres) {
+            return listing(company, query, after, before);
+        }
+        // The search's LIKE patterns are bound parameters. After five executions PostgreSQL may switch a prepared
+        // statement to a generic plan, which cannot use the pattern for an index (it is unknown when planning):
+        // the search then read the whole company, 270 ms at 100,000 users instead of a few ms. Plan it with the
+        // actual pattern, for this transaction only (the SCIM paths keep their cached generic plans).
+        return tx.execute(status -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            return listing(company, query, after, before);
+        });
+    }
+
+    private Listing listing(CompanyId company, String query, String after, String before) {
         String predicate = null;
         List<Object> params = new ArrayList<>();
         if (query != null && !query.isBlank()) {
