@@ -59,7 +59,8 @@ class SupportCompaniesController {
         String needle = q.strip().toLowerCase(Locale.ROOT);
         List<Company> matches = companies.list().stream()
                 .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing((Company c) -> c.name().toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparing(Company::createdAt).reversed()
+                        .thenComparing(c -> c.name().toLowerCase(Locale.ROOT)))
                 .toList();
         return new ModelAndView("support/companies").addObject("q", q)
                 .addObject("companies", matches.stream().limit(LIST_LIMIT).toList())
