@@ -13,5 +13,6 @@ public record ProvisioningEvent(
         String resourceType,
         String resourceId,
         String outcome,
+        String scimType,
         double durationMs,
         String userAgent) {}

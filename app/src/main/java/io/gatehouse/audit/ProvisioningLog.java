@@ -3,6 +3,7 @@ package io.gatehouse.audit;
 import io.gatehouse.tenancy.CompanyId;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,6 +26,8 @@ public class ProvisioningLog {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningLog.class);
     private static final int BATCH = 500;
     private static final long IDLE_MILLIS = 20;
+    /** How far back {@link #recentFailures} looks: the failures among the newest entries, read by the index. */
+    private static final int FAILURE_SCAN = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -56,15 +59,46 @@ public class ProvisioningLog {
     public List<ProvisioningEvent> recent(CompanyId company, int limit) {
         flush();
         return jdbc.sql("""
-                SELECT occurred_at, method, path, status, resource_type, resource_id, outcome, duration_ms, user_agent
+                SELECT occurred_at, method, path, status, resource_type, resource_id, outcome, scim_type, duration_ms,
+                  user_agent
                 FROM provisioning_event WHERE company_id = ? ORDER BY id DESC LIMIT ?
                 """)
                 .params(company.value(), limit)
                 .query((rs, n) -> new ProvisioningEvent(company, rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("method"), rs.getString("path"), rs.getInt("status"),
                         rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("outcome"),
-                        rs.getDouble("duration_ms"), rs.getString("user_agent")))
+                        rs.getString("scim_type"), rs.getDouble("duration_ms"), rs.getString("user_agent")))
                 .list();
+    }
+
+    /** Requests of one company since a moment, how many failed (status 400 or above) and when the last came. */
+    public record Summary(long requests, long failed, Instant lastRequestAt) {
+        /** Failed requests as a percentage of all, 0 when there were none. */
+        public double errorRatePercent() {
+            return requests == 0 ? 0 : 100.0 * failed / requests;
+        }
+    }
+
+    /** Counts over the company's entries since {@code since} (index on company and time; pending entries first). */
+    public Summary summary(CompanyId company, Instant since) {
+        flush();
+        return jdbc.sql("""
+                SELECT COUNT(*) AS requests, COALESCE(SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END), 0) AS failed,
+                  MAX(occurred_at) AS last_at
+                FROM provisioning_event WHERE company_id = ? AND occurred_at >= ?
+                """)
+                .params(company.value(), Timestamp.from(since))
+                .query((rs, n) -> {
+                    Timestamp last = rs.getTimestamp("last_at");
+                    return new Summary(rs.getLong("requests"), rs.getLong("failed"),
+                            last == null ? null : last.toInstant());
+                })
+                .single();
+    }
+
+    /** The newest failed requests of one company (status 400 or above), newest first. */
+    public List<ProvisioningEvent> recentFailures(CompanyId company, int limit) {
+        return recent(company, FAILURE_SCAN).stream().filter(e -> e.status() >= 400).limit(limit).toList();
     }
 
     /**
@@ -97,8 +131,8 @@ public class ProvisioningLog {
     private void write(List<ProvisioningEvent> batch) {
         template.batchUpdate("""
                 INSERT INTO provisioning_event (company_id, occurred_at, method, path, status, resource_type,
-                  resource_id, outcome, duration_ms, user_agent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  resource_id, outcome, scim_type, duration_ms, user_agent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, batch, BATCH, (ps, e) -> {
                     ps.setObject(1, e.company().value());
                     ps.setTimestamp(2, Timestamp.from(e.occurredAt()));
@@ -108,8 +142,9 @@ public class ProvisioningLog {
                     ps.setString(6, e.resourceType());
                     ps.setString(7, truncate(e.resourceId(), 64));
                     ps.setString(8, truncate(e.outcome(), 512));
-                    ps.setDouble(9, e.durationMs());
-                    ps.setString(10, truncate(e.userAgent(), 256));
+                    ps.setString(9, truncate(e.scimType(), 32));
+                    ps.setDouble(10, e.durationMs());
+                    ps.setString(11, truncate(e.userAgent(), 256));
                 });
     }
 

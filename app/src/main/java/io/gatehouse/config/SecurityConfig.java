@@ -23,7 +23,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * authenticated by their own bearer-token filters (registered ahead of this chain, see ScimWebConfig and
  * OperatorWebConfig); they need no session and no CSRF token. The browser pages of sign-in ({@code /saml},
  * {@code /login}, {@code /logout}, {@code /app}), the break-glass setup page ({@code /setup}) and the company
- * admin console ({@code /console}) use a server-side session and CSRF protection. Everything
+ * admin console ({@code /console}) and the support team's console ({@code /support}, its own sign-in and
+ * authorization: supportconsole.SupportAccess) use a server-side session and CSRF protection. Everything
  * else is denied until a feature opens it explicitly.
  */
 @Configuration
@@ -66,7 +67,7 @@ class SecurityConfig {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax").path("/"));
         http.securityMatcher("/saml/**", "/login", "/login/password", "/logout", "/app", "/app/**",
-                        "/setup/**", "/console", "/console/**", "/oidc/**")
+                        "/setup/**", "/console", "/console/**", "/support", "/support/**", "/oidc/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/assets/**").permitAll()
                         .requestMatchers("/app", "/app/**", "/console", "/console/**").authenticated()

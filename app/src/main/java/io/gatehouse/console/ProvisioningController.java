@@ -1,7 +1,6 @@
 package io.gatehouse.console;
 
 import io.gatehouse.access.Permission;
-import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.ProvisioningEvent;
 import io.gatehouse.audit.ProvisioningLog;
 import io.gatehouse.config.GatehouseProperties;
@@ -11,10 +10,9 @@ import io.gatehouse.credentials.TokenService;
 import io.gatehouse.directory.DirectoryLock;
 import io.gatehouse.directory.GroupRepository;
 import io.gatehouse.directory.UserRepository;
+import io.gatehouse.operator.CompanyOperations;
 import io.gatehouse.saml.SpEndpoints;
-import io.gatehouse.tenancy.CompanyService;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,7 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Provisioning: what to paste into Entra, the company's SCIM tokens (rotated and revoked here), whether
- * provisioning is on (switched here or by the support team), what Entra did (the provisioning log) and the
+ * provisioning is on (switched here or by the support team; changes through operator.CompanyOperations, as the
+ * support team's, audited with the admin's userName), what Entra did (the provisioning log) and the
  * setup guide with this company's values. A new token is shown only on the page answering the rotation.
  */
 @Controller
@@ -42,14 +41,12 @@ class ProvisioningController {
     private final UserRepository users;
     private final GroupRepository groups;
     private final SpEndpoints endpoints;
-    private final CompanyService companies;
-    private final AuditLog audit;
+    private final CompanyOperations operations;
 
     ProvisioningController(ConsolePages pages, GatehouseProperties properties, TokenService tokens,
                            DirectoryLock lock, ProvisioningLog log, UserRepository users, GroupRepository groups,
-                           SpEndpoints endpoints, CompanyService companies, AuditLog audit) {
-        this.companies = companies;
-        this.audit = audit;
+                           SpEndpoints endpoints, CompanyOperations operations) {
+        this.operations = operations;
         this.pages = pages;
         this.properties = properties;
         this.tokens = tokens;
@@ -70,21 +67,16 @@ class ProvisioningController {
     @PostMapping("/console/provisioning/tokens")
     ModelAndView rotate(Authentication authentication) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
-        IssuedToken issued = tokens.issueScimToken(user.companyId());
-        audit.record(user.companyId(), user.user().userName(), "SCIM_TOKEN_ISSUED",
-                "token " + issued.displayPrefix() + "…");
+        IssuedToken issued = operations.issueScimToken(user.companyId(), user.user().userName());
         return model(user, "all").addObject("issued", issued);
     }
 
     @PostMapping("/console/provisioning/tokens/{tokenId}/revoke")
     ModelAndView revoke(Authentication authentication, @PathVariable String tokenId) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
-        UUID id = Ids.parse(tokenId);
-        TokenInfo token = tokens.scimTokens(user.companyId()).stream().filter(t -> t.id().equals(id)).findFirst()
-                .orElseThrow(ConsoleErrors.NotFoundException::new);
-        if (tokens.revoke(user.companyId(), id)) {
-            audit.record(user.companyId(), user.user().userName(), "SCIM_TOKEN_REVOKED",
-                    "token " + token.displayPrefix() + "…");
+        if (operations.revokeScimToken(user.companyId(), user.user().userName(), Ids.parse(tokenId))
+                == CompanyOperations.Revocation.NOT_FOUND) {
+            throw new ConsoleErrors.NotFoundException();
         }
         return new ModelAndView("redirect:/console/provisioning");
     }
@@ -99,11 +91,7 @@ class ProvisioningController {
             case "false" -> false;
             default -> throw new IllegalArgumentException("Choose on or off.");
         };
-        if (on != user.company().provisioningEnabled()) {
-            companies.update(user.companyId(), null, null, on);
-            audit.record(user.companyId(), user.user().userName(), "PROVISIONING_SWITCHED",
-                    on ? "provisioning on" : "provisioning off");
-        }
+        operations.update(user.company(), user.user().userName(), null, null, on);
         return new ModelAndView("redirect:/console/provisioning");
     }
 

@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attempt limiting of the password form, per email address and per node: at most {@link #MAX_FAILURES}
- * attempts in {@link #WINDOW}. A successful sign-in clears the count.
+ * attempts in {@link #WINDOW}. A successful sign-in clears the count. Also used by the support console's
+ * sign-in (supportconsole), keyed by client address there.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -26,7 +27,7 @@ class SignInThrottle {
         this.clock = clock;
     }
 
-    boolean tryAcquire(String key) {
+    public boolean tryAcquire(String key) {
         if (attempts.size() > MAX_KEYS) {
             attempts.clear();
         }
@@ -44,7 +45,7 @@ class SignInThrottle {
         }
     }
 
-    void reset(String key) {
+    public void reset(String key) {
         attempts.remove(key);
     }
 }

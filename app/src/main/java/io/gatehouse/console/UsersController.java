@@ -28,18 +28,17 @@ class UsersController {
 
     @GetMapping("/console/users")
     ModelAndView list(Authentication authentication, @RequestParam(required = false) String q,
-                      @RequestParam(defaultValue = "0") int page) {
+                      @RequestParam(required = false) String after, @RequestParam(required = false) String before) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
-        int p = Math.max(0, Math.min(page, 100_000));
-        Page<ConsoleDirectory.UserRow> rows = directory.list(user.companyId(), q, p);
-        long pages0 = Math.max(1, (rows.total() + ConsoleDirectory.PAGE_SIZE - 1) / ConsoleDirectory.PAGE_SIZE);
+        ConsoleDirectory.Listing listing = directory.list(user.companyId(), q, after, before);
         boolean managed = lock.managedByIdentityProvider(user.company());
         return pages.page(user, "console/users", "users")
-                .addObject("rows", rows.items())
-                .addObject("total", rows.total())
+                .addObject("rows", listing.rows())
+                .addObject("total", listing.total())
+                .addObject("moreThanTotal", listing.moreThanTotal())
                 .addObject("q", q == null ? "" : q)
-                .addObject("page", p)
-                .addObject("pageCount", pages0)
+                .addObject("next", listing.next())
+                .addObject("previous", listing.previous())
                 .addObject("managed", managed)
                 .addObject("selfId", user.userId())
                 .addObject("managedMessage", DirectoryLock.MANAGED_MESSAGE);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -42,14 +41,12 @@ class OperatorCompaniesController {
     private final DirectoryLock lock;
     private final ProvisioningLog provisioningLog;
     private final GatehouseProperties properties;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final CompanyOperations operations;
 
     OperatorCompaniesController(CompanyService companies, TokenService tokens, DirectoryLock lock,
-                                ProvisioningLog provisioningLog, GatehouseProperties properties, AuditLog audit,
-                                TransactionTemplate tx) {
-        this.audit = audit;
-        this.tx = tx;
+                                ProvisioningLog provisioningLog, GatehouseProperties properties,
+                                CompanyOperations operations) {
+        this.operations = operations;
         this.companies = companies;
         this.tokens = tokens;
         this.lock = lock;
@@ -82,33 +79,16 @@ class OperatorCompaniesController {
         if (body == null) {
             throw OperatorException.invalid("A JSON body with plan, name or provisioningEnabled is required.");
         }
-        // The change and its audit entries commit together.
-        Company updated = tx.execute(status -> {
-            Company after = guarded(() -> companies.update(company.id(), body.name(), body.plan(),
-                    body.provisioningEnabled())).orElseThrow(() -> OperatorException.notFound("Company " + id));
-            if (!after.plan().equals(company.plan())) {
-                audit.record(company.id(), AuditLog.SUPPORT_TEAM, "PLAN_CHANGED",
-                        company.plan() + " → " + after.plan());
-            }
-            if (after.provisioningEnabled() != company.provisioningEnabled()) {
-                audit.record(company.id(), AuditLog.SUPPORT_TEAM, "PROVISIONING_SWITCHED",
-                        after.provisioningEnabled() ? "provisioning switched on" : "provisioning switched off");
-            }
-            return after;
-        });
+        // The change and its audit entries commit together (CompanyOperations, shared with the support console).
+        Company updated = guarded(() -> operations.update(company, AuditLog.SUPPORT_TEAM, body.name(), body.plan(),
+                body.provisioningEnabled())).orElseThrow(() -> OperatorException.notFound("Company " + id));
         return view(updated);
     }
 
     @PostMapping("/{id}/scim-tokens")
     ResponseEntity<Map<String, Object>> issueToken(@PathVariable String id) {
         Company company = company(id);
-        IssuedToken issued = tx.execute(status -> {
-            IssuedToken t = tokens.issueScimToken(company.id());
-            // The display prefix only: the token itself is never written anywhere but the response.
-            audit.record(company.id(), AuditLog.SUPPORT_TEAM, "SCIM_TOKEN_ISSUED",
-                    "token " + t.displayPrefix() + "… (" + t.id() + ")");
-            return t;
-        });
+        IssuedToken issued = operations.issueScimToken(company.id(), AuditLog.SUPPORT_TEAM);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", issued.id().toString());
         out.put("token", issued.token());
@@ -129,15 +109,8 @@ class OperatorCompaniesController {
     ResponseEntity<Void> revokeToken(@PathVariable String id, @PathVariable String tokenId) {
         Company company = company(id);
         UUID token = parseUuid(tokenId).orElseThrow(() -> OperatorException.notFound("Token " + tokenId));
-        boolean revoked = Boolean.TRUE.equals(tx.execute(status -> {
-            boolean r = tokens.revoke(company.id(), token);
-            if (r) {
-                audit.record(company.id(), AuditLog.SUPPORT_TEAM, "SCIM_TOKEN_REVOKED", "token " + prefixOf(company.id(), token)
-                        + "(" + token + ")");
-            }
-            return r;
-        }));
-        if (!revoked && !tokens.scimTokenExists(company.id(), token)) {
+        if (operations.revokeScimToken(company.id(), AuditLog.SUPPORT_TEAM, token)
+                == CompanyOperations.Revocation.NOT_FOUND) {
             throw OperatorException.notFound("Token " + tokenId);
         }
         return ResponseEntity.noContent().build();
@@ -151,11 +124,6 @@ class OperatorCompaniesController {
             throw OperatorException.invalid("limit must be between 1 and 1000.");
         }
         return provisioningLog.recent(company.id(), limit);
-    }
-
-    private String prefixOf(CompanyId company, UUID tokenId) {
-        return tokens.scimTokens(company).stream().filter(t -> t.id().equals(tokenId)).findFirst()
-                .map(t -> t.displayPrefix() + "… ").orElse("");
     }
 
     private Company company(String id) {

@@ -43,9 +43,11 @@ class OperatorSamlController {
     private final SamlConnectionService connections;
     private final LoginLog loginLog;
     private final EmailDomains emailDomains;
+    private final CompanyOperations operations;
 
     OperatorSamlController(CompanyService companies, SamlConnectionService connections, LoginLog loginLog,
-                           EmailDomains emailDomains) {
+                           EmailDomains emailDomains, CompanyOperations operations) {
+        this.operations = operations;
         this.companies = companies;
         this.connections = connections;
         this.loginLog = loginLog;
@@ -98,7 +100,8 @@ class OperatorSamlController {
     Map<String, Object> replaceDomains(@PathVariable String id, @RequestBody(required = false) Domains body) {
         CompanyId company = company(id);
         try {
-            return Map.of("domains", emailDomains.replace(company, body == null ? null : body.domains()));
+            return Map.of("domains", operations.replaceEmailDomains(company, AuditLog.SUPPORT_TEAM,
+                    body == null ? null : body.domains()));
         } catch (IllegalArgumentException e) {
             throw OperatorException.invalid(e.getMessage());
         } catch (EmailDomains.DomainTakenException e) {

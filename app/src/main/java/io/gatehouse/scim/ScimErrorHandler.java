@@ -2,6 +2,7 @@ package io.gatehouse.scim;
 
 import io.gatehouse.access.ProtectedAdminException;
 import io.gatehouse.scim.core.ScimException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,14 @@ class ScimErrorHandler {
     }
 
     @ExceptionHandler(ScimException.class)
-    ResponseEntity<String> scim(ScimException e) {
-        return json.errorResponse(e);
+    ResponseEntity<String> scim(ScimException e, HttpServletRequest request) {
+        return logged(e, request);
     }
 
     /** The break-glass administrator is outside the identity provider's reach (see access.BreakGlassGuard). */
     @ExceptionHandler(ProtectedAdminException.class)
-    ResponseEntity<String> protectedAdmin(ProtectedAdminException e) {
-        return json.errorResponse(ScimException.mutability(e.getMessage()));
+    ResponseEntity<String> protectedAdmin(ProtectedAdminException e, HttpServletRequest request) {
+        return logged(ScimException.mutability(e.getMessage()), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -54,8 +55,8 @@ class ScimErrorHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException e) {
-        return json.errorResponse(ScimException.invalidSyntax("Send application/scim+json or application/json."));
+    ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return logged(ScimException.invalidSyntax("Send application/scim+json or application/json."), request);
     }
 
     /**
@@ -79,11 +80,12 @@ class ScimErrorHandler {
      * is a client error (RFC 7644 section 3.12 invalidValue), not a 500; the transaction has rolled back.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<String> integrity(DataIntegrityViolationException e) {
+    ResponseEntity<String> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
-                return json.errorResponse(ScimException.invalidValue("An attribute value is longer than this "
-                        + "service stores (most text attributes hold at most 512 characters); nothing was changed."));
+                return logged(ScimException.invalidValue("An attribute value is longer than this "
+                        + "service stores (most text attributes hold at most 512 characters); nothing was changed."),
+                        request);
             }
         }
         return unexpected(e);
@@ -93,5 +95,14 @@ class ScimErrorHandler {
     ResponseEntity<String> unexpected(RuntimeException e) {
         log.error("Unexpected SCIM failure", e);
         return json.errorResponse(new ScimException(500, null, "Internal error; nothing was changed."));
+    }
+
+    /** The error's scimType and detail go to the provisioning log entry of this request, for the support team. */
+    private ResponseEntity<String> logged(ScimException e, HttpServletRequest request) {
+        ScimRequest scim = ScimRequest.of(request);
+        if (scim != null) {
+            scim.failed(e.scimType(), e.detail());
+        }
+        return json.errorResponse(e);
     }
 }

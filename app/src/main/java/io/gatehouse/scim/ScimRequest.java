@@ -15,6 +15,7 @@ public final class ScimRequest {
     private String resourceType;
     private String resourceId;
     private String outcome;
+    private String scimType;
 
     ScimRequest(Company company) {
         this.company = company;
@@ -39,6 +40,16 @@ public final class ScimRequest {
 
     void outcome(String summary) {
         this.outcome = summary;
+    }
+
+    /** A refused request: the RFC 7644 scimType (may be null) and the detail sent to the client. */
+    void failed(String type, String detail) {
+        this.scimType = type;
+        this.outcome = detail;
+    }
+
+    String scimType() {
+        return scimType;
     }
 
     String resourceType() {

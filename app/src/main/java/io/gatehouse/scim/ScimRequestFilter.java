@@ -88,7 +88,7 @@ class ScimRequestFilter extends OncePerRequestFilter {
         String type = scim.resourceType() != null ? scim.resourceType() : typeOf(request.getRequestURI());
         provisioningLog.record(new ProvisioningEvent(
                 scim.company().id(), clock.instant(), request.getMethod(), path, response.getStatus(), type,
-                scim.resourceId(), scim.outcome(), (System.nanoTime() - started) / 1_000_000.0,
+                scim.resourceId(), scim.outcome(), scim.scimType(), (System.nanoTime() - started) / 1_000_000.0,
                 request.getHeader("User-Agent")));
     }
 

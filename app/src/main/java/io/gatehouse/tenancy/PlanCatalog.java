@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,11 @@ public class PlanCatalog {
         }
         Set<Feature> features = current.features.get(plan);
         return features == null ? Set.of() : features;
+    }
+
+    /** The codes of every plan offered, in alphabetical order. */
+    public List<String> codes() {
+        return jdbc.sql("SELECT code FROM plan ORDER BY code").query(String.class).list();
     }
 
     public boolean exists(String plan) {

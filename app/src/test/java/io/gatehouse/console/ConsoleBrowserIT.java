@@ -156,6 +156,66 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
         assertThat(text("not-in-plan")).contains("premium feature").contains("Customer Success Manager");
     }
 
+    @Test
+    void theSupportTeamCreatesACompanyAndItsAdministratorInTheSupportConsole() throws IOException {
+        String name = "Northwind " + System.nanoTime();
+        String email = "nw-admin" + System.nanoTime() + "@northwind.test";
+
+        // The support team signs in with the operator token.
+        open("/support/companies");
+        waitForPath("/support/sign-in");
+        browser.findElement(By.id("token")).sendKeys(OPERATOR_TOKEN);
+        screenshot("support-sign-in");
+        clickAndLoad(browser.findElement(By.id("sign-in")));
+        waitForPath("/support/companies");
+
+        // Creates the company on the premium plan, adds its email domain and issues a SCIM token.
+        browser.findElement(By.id("company-name")).sendKeys(name);
+        new Select(browser.findElement(By.id("company-plan"))).selectByVisibleText("premium");
+        clickAndLoad(browser.findElement(By.id("create-company")));
+        assertThat(text("company-title")).isEqualTo(name);
+        assertThat(text("plan")).isEqualTo("premium");
+        String companyId = text("company-id");
+        browser.findElement(By.id("domain")).sendKeys("northwind.test");
+        clickAndLoad(browser.findElement(By.id("add-domain")));
+        assertThat(text("domains")).contains("northwind.test");
+        clickAndLoad(browser.findElement(By.id("issue-token")));
+        String token = text("new-token");
+        assertThat(token).startsWith("gh_scim_");
+        assertThat(new Scim(http(), token).createUser("ops@northwind.test")).isNotBlank();
+
+        // Creates the first administrator and copies the one-time setup link.
+        browser.findElement(By.id("admin-email")).sendKeys(email);
+        browser.findElement(By.id("admin-name")).sendKeys("Nora Admin");
+        clickAndLoad(browser.findElement(By.id("create-admin")));
+        String setupLink = text("setup-link");
+        assertThat(setupLink).startsWith("https://gatehouse.test/setup/");
+        assertThat(browser.findElement(By.id("admins")).getText()).contains(email).contains("Not yet");
+        screenshot("support-company");
+
+        // The companies list finds it by name.
+        clickAndLoad(browser.findElement(By.linkText("Companies")));
+        browser.findElement(By.id("q")).sendKeys("northwind");
+        clickAndLoad(browser.findElement(By.id("search")));
+        assertThat(browser.findElement(By.id("companies")).getText()).contains(name).contains("premium");
+        screenshot("support-companies");
+        clickAndLoad(browser.findElement(By.id("sign-out")));
+        waitForPath("/support/sign-in");
+
+        // The administrator opens the setup link, chooses a password and lands in the company's console.
+        open(java.net.URI.create(setupLink).getPath());
+        assertThat(text("setup-user")).isEqualTo(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
+        clickAndLoad(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        waitForPath("/console");
+        assertThat(text("signed-in-as")).isEqualTo(email);
+        assertThat(text("company-name")).isEqualTo(name);
+        assertThat(companyId).isNotBlank();
+        open("/support/companies");
+        assertThat(text("error-title")).isEqualTo("Support team only");
+    }
+
     /** Clicks something that loads a new page and waits until the old one is gone. */
     private void clickAndLoad(WebElement element) {
         WebElement page = browser.findElement(By.tagName("html"));

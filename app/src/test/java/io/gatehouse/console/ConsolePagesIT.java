@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the console pages show and do, over HTTP, as a break-glass administrator. */
 class ConsolePagesIT extends ConsoleIntegrationTest {
@@ -87,16 +88,85 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
         }
 
         Http.Response first = admin.get("/console/users");
-        Http.Response second = admin.get("/console/users?page=1");
-        assertThat(first.body()).contains("(31)").contains("Page 1 of 2").contains("user00@contoso.test")
-                .doesNotContain("user29@contoso.test");
-        assertThat(second.body()).contains("Page 2 of 2").contains("user29@contoso.test")
-                .doesNotContain("user00@contoso.test");
+        assertThat(first.body()).contains("(31)").contains("user00@contoso.test").doesNotContain("user29@contoso.test")
+                .contains("id=\"next-page\"").doesNotContain("id=\"previous-page\"");
+        Http.Response second = admin.get(nextPage(first));
+        assertThat(second.body()).contains("(31)").contains("user29@contoso.test").doesNotContain("user00@contoso.test")
+                .doesNotContain("id=\"next-page\"").contains("id=\"previous-page\"");
+        Http.Response back = admin.get(link(second, "previous-page"));
+        assertThat(back.body()).contains("user00@contoso.test").contains("user23@contoso.test")
+                .doesNotContain("user29@contoso.test").doesNotContain("id=\"previous-page\"");
         Http.Response search = admin.get("/console/users?q=user1");
         assertThat(search.body()).contains("(10)").contains("user15@contoso.test").doesNotContain("user25@contoso.test");
         assertThat(admin.get("/console/users?q=user07+Example").body()).contains("(1)").contains("user07@contoso.test");
         assertThat(admin.get("/console/users?q=nobody").body()).contains("(0)").contains("No users match");
         assertThat(admin.get("/console/users?q=%25").body()).contains("(0)");
+    }
+
+    @Test
+    void keysetPagesWalkTheWholeSearchResultWithoutGapsOrRepeats() {
+        TestCompany company = companyWithAdmin("premium");
+        WebClient admin = signedInAdmin(company);
+        Scim scim = scim(company.id());
+        for (int i = 0; i < 60; i++) {
+            scim.createUser(String.format("walker%02d@contoso.test", i));
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Http.Response page = admin.get("/console/users?q=walker");
+        while (true) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-user=\"(walker\\d+@contoso.test)\"")
+                    .matcher(page.body());
+            while (m.find()) {
+                seen.add(m.group(1));
+            }
+            if (!page.body().contains("id=\"next-page\"")) {
+                break;
+            }
+            page = admin.get(nextPage(page));
+        }
+        assertThat(seen).hasSize(60).doesNotHaveDuplicates().isSorted();
+        assertThat(page.body()).contains("(60)");
+    }
+
+    @Autowired
+    io.gatehouse.directory.UserRepository userRepository;
+
+    @Test
+    void aLargeResultSaysMoreThanTheCountCapInsteadOfCountingEveryRow() {
+        TestCompany company = companyWithAdmin("premium");
+        WebClient admin = signedInAdmin(company);
+        io.gatehouse.tenancy.CompanyId id = io.gatehouse.tenancy.CompanyId.parse(company.id()).orElseThrow();
+        java.time.Instant now = java.time.Instant.now();
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (int i = 0; i <= ConsoleDirectory.COUNT_CAP; i++) {
+            tools.jackson.databind.node.ObjectNode resource = json.createObjectNode();
+            resource.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+            resource.put("userName", String.format("bulk%04d@contoso.test", i)).put("active", true)
+                    .put("displayName", "Bulk " + i);
+            userRepository.insert(new io.gatehouse.directory.UserRecord(java.util.UUID.randomUUID(), id, resource,
+                    io.gatehouse.directory.Source.LOCAL, 1, now, now));
+        }
+
+        Http.Response all = admin.get("/console/users");
+        Http.Response search = admin.get("/console/users?q=bulk");
+        Http.Response exact = admin.get("/console/users?q=bulk000");
+
+        assertThat(all.body()).contains("id=\"user-total\">(more than 1,000)<");
+        assertThat(search.body()).contains("id=\"user-total\">(more than 1,000)<");
+        assertThat(exact.body()).contains("id=\"user-total\">(10)<");
+    }
+
+    private static String nextPage(Http.Response page) {
+        return link(page, "next-page");
+    }
+
+    private static String link(Http.Response page, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]+)\"[^>]*id=\"" + id + "\"")
+                .matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no " + id + " link in " + page);
+        }
+        return m.group(1).replace("&amp;", "&");
     }
 
     @Test

@@ -1,0 +1,168 @@
+package io.gatehouse.supportconsole;
+
+import io.gatehouse.access.CompanyAdmins;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.credentials.IssuedToken;
+import io.gatehouse.operator.CompanyOperations;
+import io.gatehouse.tenancy.Company;
+import io.gatehouse.tenancy.CompanyId;
+import io.gatehouse.tenancy.CompanyService;
+import io.gatehouse.tenancy.PlanCatalog;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The support console's pages: the companies list (search by name), creating a company, and one company's page
+ * with its plan, email domains, SCIM tokens, provisioning health, SSO status, provisioning switch and
+ * administrators. Thin: reads through {@link CompanyOverview}, changes through the services the operator API
+ * uses, audited as the support team. A new token or setup link is shown only on the page answering the action.
+ */
+@Controller
+class SupportCompaniesController {
+
+    static final int LIST_LIMIT = 200;
+
+    private final CompanyService companies;
+    private final PlanCatalog plans;
+    private final CompanyOperations operations;
+    private final CompanyAdmins admins;
+    private final CompanyOverview overview;
+    private final GatehouseProperties properties;
+
+    SupportCompaniesController(CompanyService companies, PlanCatalog plans, CompanyOperations operations,
+                               CompanyAdmins admins, CompanyOverview overview, GatehouseProperties properties) {
+        this.companies = companies;
+        this.plans = plans;
+        this.operations = operations;
+        this.admins = admins;
+        this.overview = overview;
+        this.properties = properties;
+    }
+
+    @GetMapping("/support")
+    String home() {
+        return "redirect:/support/companies";
+    }
+
+    @GetMapping("/support/companies")
+    ModelAndView list(@RequestParam(defaultValue = "") String q) {
+        String needle = q.strip().toLowerCase(Locale.ROOT);
+        List<Company> matches = companies.list().stream()
+                .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing(Company::createdAt).reversed()
+                        .thenComparing(c -> c.name().toLowerCase(Locale.ROOT)))
+                .toList();
+        return new ModelAndView("support/companies").addObject("q", q)
+                .addObject("companies", matches.stream().limit(LIST_LIMIT).toList())
+                .addObject("total", matches.size()).addObject("plans", plans.codes());
+    }
+
+    @PostMapping("/support/companies")
+    String create(@RequestParam(required = false) String name, @RequestParam(required = false) String plan,
+                  RedirectAttributes redirect) {
+        Company company = companies.create(name, plan);
+        redirect.addFlashAttribute("notice", "Company " + company.name() + " created.");
+        return "redirect:/support/companies/" + company.id();
+    }
+
+    @GetMapping("/support/companies/{id}")
+    ModelAndView show(@PathVariable String id) {
+        return page(company(id));
+    }
+
+    @PostMapping("/support/companies/{id}/plan")
+    String changePlan(@PathVariable String id, @RequestParam(required = false) String plan,
+                      RedirectAttributes redirect) {
+        Company company = company(id);
+        operations.update(company, AuditLog.SUPPORT_TEAM, null, plan == null ? "" : plan, null);
+        return done(company, "Plan changed to " + plan + ".", redirect);
+    }
+
+    @PostMapping("/support/companies/{id}/provisioning")
+    String switchProvisioning(@PathVariable String id, @RequestParam(required = false) String enabled,
+                              RedirectAttributes redirect) {
+        Company company = company(id);
+        boolean on = switch (enabled == null ? "" : enabled) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("Choose on or off.");
+        };
+        operations.update(company, AuditLog.SUPPORT_TEAM, null, null, on);
+        return done(company, on ? "Provisioning switched on." : "Provisioning switched off.", redirect);
+    }
+
+    @PostMapping("/support/companies/{id}/domains")
+    String addDomain(@PathVariable String id, @RequestParam(required = false) String domain,
+                     RedirectAttributes redirect) {
+        Company company = company(id);
+        operations.addEmailDomain(company.id(), AuditLog.SUPPORT_TEAM, domain);
+        return done(company, "Email domain added.", redirect);
+    }
+
+    @PostMapping("/support/companies/{id}/domains/remove")
+    String removeDomain(@PathVariable String id, @RequestParam(required = false) String domain,
+                        RedirectAttributes redirect) {
+        Company company = company(id);
+        operations.removeEmailDomain(company.id(), AuditLog.SUPPORT_TEAM, domain);
+        return done(company, "Email domain removed.", redirect);
+    }
+
+    /** Issues a SCIM token and shows it on this answer only. */
+    @PostMapping("/support/companies/{id}/tokens")
+    ModelAndView issueToken(@PathVariable String id) {
+        Company company = company(id);
+        IssuedToken issued = operations.issueScimToken(company.id(), AuditLog.SUPPORT_TEAM);
+        return page(company).addObject("issued", issued);
+    }
+
+    @PostMapping("/support/companies/{id}/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable String id, @PathVariable String tokenId, RedirectAttributes redirect) {
+        Company company = company(id);
+        if (operations.revokeScimToken(company.id(), AuditLog.SUPPORT_TEAM, uuid(tokenId))
+                == CompanyOperations.Revocation.NOT_FOUND) {
+            throw new SupportErrors.NotFoundException();
+        }
+        return done(company, "Token revoked.", redirect);
+    }
+
+    /** Creates (or reuses) the break-glass administrator and shows the one-time setup link on this answer only. */
+    @PostMapping("/support/companies/{id}/admins")
+    ModelAndView createAdmin(@PathVariable String id, @RequestParam(required = false) String email,
+                             @RequestParam(required = false) String displayName) {
+        Company company = company(id);
+        CompanyAdmins.AdminSetup setup = admins.createOrReuse(company.id(), email, displayName);
+        return page(company).addObject("setup", setup);
+    }
+
+    private ModelAndView page(Company company) {
+        return new ModelAndView("support/company").addObject("o", overview.of(company))
+                .addObject("plans", plans.codes()).addObject("tenantUrl", properties.scimBaseUrl());
+    }
+
+    private Company company(String id) {
+        return CompanyId.parse(id).flatMap(companies::find).orElseThrow(SupportErrors.NotFoundException::new);
+    }
+
+    private static String done(Company company, String notice, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/support/companies/" + company.id();
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new SupportErrors.NotFoundException();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.gatehouse.supportconsole;
+
+import io.gatehouse.access.NotInCompanyException;
+import io.gatehouse.access.ProvisionedUserConflictException;
+import io.gatehouse.saml.EmailDomains;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** How the support console answers refusals: a page with a heading and the reason, and the right status. */
+@ControllerAdvice(basePackageClasses = SupportErrors.class)
+class SupportErrors {
+
+    /** A company or token id that does not exist (or is not the company's). */
+    static class NotFoundException extends RuntimeException {
+        NotFoundException() {
+            super("not found");
+        }
+    }
+
+    @ExceptionHandler(SupportAccess.NotSupportTeamException.class)
+    ModelAndView notSupportTeam() {
+        return page(HttpStatus.FORBIDDEN, "Support team only", "This is the support team's console. You are "
+                + "signed in to a company; its settings are under Company settings.");
+    }
+
+    @ExceptionHandler({NotFoundException.class, NotInCompanyException.class})
+    ModelAndView notFound() {
+        return page(HttpStatus.NOT_FOUND, "Not found", "There is no such company or token.");
+    }
+
+    @ExceptionHandler(EmailDomains.DomainTakenException.class)
+    ModelAndView domainTaken(EmailDomains.DomainTakenException e) {
+        return page(HttpStatus.CONFLICT, "Domain in use", e.getMessage());
+    }
+
+    @ExceptionHandler(ProvisionedUserConflictException.class)
+    ModelAndView provisioned(ProvisionedUserConflictException e) {
+        return page(HttpStatus.CONFLICT, "Provisioned user", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ModelAndView badRequest(IllegalArgumentException e) {
+        return page(HttpStatus.BAD_REQUEST, "That did not work", e.getMessage());
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView mav = new ModelAndView("support/error").addObject("title", title).addObject("message", message);
+        mav.setStatus(status);
+        return mav;
+    }
+}

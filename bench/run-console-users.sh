@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The console's Users page with many users: seeds one company through SCIM, signs in as its administrator
+# (setup link → password) and times GET /console/users (first page, a userName-prefix search, a display-name
+# search, a page deep in the list) against a freshly started Gatehouse on a fresh database.
+#
+#   bench/run-console-users.sh [h2|postgres] [users] [concurrency] [repeats]
+#   bench/run-console-users.sh postgres 100000 8 200
+#
+# SCIM_USERS (default: all users on H2, 5000 on PostgreSQL) users are created through SCIM; on PostgreSQL the rest
+# are cloned from those rows in bulk (bench/console-users-bulk.sql: the same stored rows, own ids and names), which
+# keeps the seeding to about a minute on a shared machine. SCIM_USERS=100000 creates them all through SCIM.
+#
+# Environment: PORT (18081), SERVER_JAVA (java), SERVER_JAVA_OPTS, PGHOST_PORT (5432, user postgres, trust auth),
+# SKIP_BUILD=1 (use app/target/gatehouse.jar and the bench classes as they are), MVN_FLAGS (e.g. -o),
+# KEEP_DB=1 (leave the PostgreSQL database gatehouse_console_bench for EXPLAIN; the next run replaces it).
+# Output: the table on stdout and bench/target/console-users-<db>-<users>u.json.
+set -euo pipefail
+
+DB_KIND=${1:-postgres}
+USER_COUNT=${2:-100000}
+CONCURRENCY=${3:-8}
+REPEATS=${4:-200}
+PORT=${PORT:-18081}
+PGHOST_PORT=${PGHOST_PORT:-5432}
+PG_DB=gatehouse_console_bench
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/app/target/gatehouse.jar
+CLASSPATH_FILE=$ROOT/bench/target/runtime-classpath.txt
+JSON_OUT=$ROOT/bench/target/console-users-$DB_KIND-${USER_COUNT}u.json
+SERVER_LOG=$ROOT/bench/target/console-users-$DB_KIND-server.log
+BASE_URL=http://127.0.0.1:$PORT
+
+log() { echo "[run-console-users] $*" >&2; }
+die() { log "$*"; exit 1; }
+case $DB_KIND in h2|postgres) ;; *) die "database must be h2 or postgres, got '$DB_KIND'" ;; esac
+for n in "$USER_COUNT" "$CONCURRENCY" "$REPEATS" "$PORT"; do [[ $n =~ ^[0-9]+$ ]] || die "not a number: $n"; done
+
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  # one reactor build; the bench module comes last, so its runtime classpath is the one left in the file
+  log "building (mvn -q -B ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath)"
+  (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath -DincludeScope=runtime \
+      -Dmdep.outputFile="$CLASSPATH_FILE")
+fi
+[[ -s $CLASSPATH_FILE && -f $JAR ]] || die "no $JAR or $CLASSPATH_FILE; run without SKIP_BUILD"
+BENCH_CP=$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is in use; set PORT"; fi
+
+WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-console-bench.XXXXXX")
+SERVER_PID=
+PSQL_ARGS=(-h 127.0.0.1 -p "$PGHOST_PORT" -U postgres)
+cleanup() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  [[ $DB_KIND == postgres && ${KEEP_DB:-0} != 1 ]] && { dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB" 2>/dev/null || true; }
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ $DB_KIND == postgres ]]; then
+  PGOPTIONS="-c client_min_messages=warning" dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB"
+  createdb "${PSQL_ARGS[@]}" "$PG_DB"
+  export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PGHOST_PORT/$PG_DB" GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD=
+else
+  export GATEHOUSE_DB_URL="jdbc:h2:file:$WORK_DIR/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  export GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD=
+fi
+OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+# plain http on 127.0.0.1: the session and CSRF cookies must not be Secure for the client to send them back
+export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN GATEHOUSE_BASE_URL=$BASE_URL GATEHOUSE_SECURE_COOKIES=false
+mkdir -p "$(dirname "$SERVER_LOG")"
+log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
+(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+    --server.address=127.0.0.1) >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+deadline=$((SECONDS + 60))
+until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$SERVER_LOG" >&2; die "server exited during startup"; }
+  (( SECONDS < deadline )) || { tail -n 40 "$SERVER_LOG" >&2; die "server not UP within 60 s"; }
+  sleep 0.5
+done
+
+if [[ $DB_KIND == postgres ]]; then SCIM_USERS=${SCIM_USERS:-$(( USER_COUNT < 5000 ? USER_COUNT : 5000 ))}
+else SCIM_USERS=$USER_COUNT; fi
+(( SCIM_USERS >= 2 && SCIM_USERS <= USER_COUNT )) || die "SCIM_USERS must be between 2 and the user count"
+BENCH=(java -cp "$BENCH_CP" io.gatehouse.bench.scim.ConsoleUsersBench)
+seed_start=$SECONDS
+COMPANY_ID=$("${BENCH[@]}" seed "$BASE_URL" "$OPERATOR_TOKEN" "$SCIM_USERS" "$CONCURRENCY")
+if (( USER_COUNT > SCIM_USERS )); then
+  log "adding $((USER_COUNT - SCIM_USERS)) users in bulk (bench/console-users-bulk.sql)"
+  psql "${PSQL_ARGS[@]}" -d "$PG_DB" -XAtq -v company="$COMPANY_ID" -v total="$USER_COUNT" \
+    -f "$ROOT/bench/console-users-bulk.sql" >&2
+fi
+log "seeding took $((SECONDS - seed_start)) s"
+"${BENCH[@]}" measure "$BASE_URL" "$OPERATOR_TOKEN" "$COMPANY_ID" "$SCIM_USERS" "$USER_COUNT" "$REPEATS" "$JSON_OUT"
