@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Entra's redirect back after admin consent ({@code <base>/oidc/consent/callback}). */
+/**
+ * Entra's redirect back after admin consent ({@code <base>/oidc/consent/callback}); the proof that follows
+ * comes back to the sign-in redirect URI and is handed here by {@link OidcSignInController}.
+ */
 @Controller
 class AdminConsentController {
 
@@ -35,12 +38,34 @@ class AdminConsentController {
             result = AdminConsent.Result.failed("Sign in with Microsoft is not available",
                     "This Gatehouse service is not set up for Sign in with Microsoft.");
         } else if (who.isEmpty() || session == null) {
-            result = AdminConsent.Result.failed("Sign in first",
-                    "Your Gatehouse session ended before Microsoft sent you back. Sign in to Gatehouse and start the "
-                            + "approval again from Single sign-on settings.");
+            result = signInFirst();
         } else {
             result = consent.finish(who.get().company(), who.get().userId(), session.getId(), state, adminConsent,
                     tenant, error, errorDescription);
+        }
+        return page(result, response);
+    }
+
+    /** Second leg: the authorization response of a consent proof, at the sign-in redirect URI. */
+    ModelAndView prove(Pending proof, String code, String error, String errorDescription,
+                       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        Optional<SignedInUser> who = SignedInUser.parse(authentication == null ? null : authentication.getName());
+        HttpSession session = request.getSession(false);
+        AdminConsent.Result result = who.isEmpty() || session == null ? signInFirst()
+                : consent.prove(proof, who.get().company(), who.get().userId(), session.getId(), code, error,
+                errorDescription);
+        return page(result, response);
+    }
+
+    private static AdminConsent.Result signInFirst() {
+        return AdminConsent.Result.failed("Sign in first",
+                "Your Gatehouse session ended before Microsoft sent you back. Sign in to Gatehouse and start the "
+                        + "approval again from Single sign-on settings.");
+    }
+
+    private static ModelAndView page(AdminConsent.Result result, HttpServletResponse response) {
+        if (result.proveAt() != null) {
+            return OidcSignInController.redirect(result.proveAt());
         }
         if (result.approved()) {
             return OidcSignInController.redirect("/console/settings/sso?approved");

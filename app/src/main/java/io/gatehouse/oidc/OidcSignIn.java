@@ -30,6 +30,9 @@ class OidcSignIn {
         record Refused(RefusalPage page, String reference, int status) implements Outcome {}
 
         record NeedsApproval(CompanyId company, String idpErrorCode, String reference) implements Outcome {}
+
+        /** The state was an admin consent proof: {@link AdminConsent#prove} finishes it; nobody is signed in. */
+        record ConsentProof(Pending pending) implements Outcome {}
     }
 
     /** Entra's answers that mean "the organization has not consented": OAuth error or AADSTS code. */
@@ -70,15 +73,17 @@ class OidcSignIn {
         String verifier = random(32);
         Pending p = new Pending(random(24), Pending.Kind.SIGN_IN, company, null, sha256(browserSecret),
                 random(24), verifier, SafeTarget.orDefault(target), clock.instant().plus(PendingAuthorizations.LIFETIME));
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256Bytes(verifier));
-        String url = provider.authorizationUri(p, challenge);
+        String url = provider.authorizationUri(p, codeChallenge(verifier));
         pending.save(p);
         return url;
     }
 
     Outcome finish(String state, String code, String error, String errorDescription, String browserSecret) {
-        Optional<Pending> taken = pending.take(state)
-                .filter(p -> p.kind() == Pending.Kind.SIGN_IN)
+        Optional<Pending> taken = pending.take(state);
+        if (taken.isPresent() && taken.get().kind() == Pending.Kind.CONSENT_PROOF) {
+            return new Outcome.ConsentProof(taken.get());
+        }
+        taken = taken.filter(p -> p.kind() == Pending.Kind.SIGN_IN)
                 .filter(p -> browserSecret != null && MessageDigest.isEqual(
                         p.browserBinding().getBytes(), sha256(browserSecret).getBytes()));
         if (taken.isEmpty()) {
@@ -170,6 +175,11 @@ class OidcSignIn {
 
     static String sha256(String value) {
         return IdTokenValidator.sha256(value);
+    }
+
+    /** PKCE S256: base64url(SHA-256(verifier)). */
+    static String codeChallenge(String verifier) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256Bytes(verifier));
     }
 
     private static byte[] sha256Bytes(String value) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +23,9 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * "Sign in with Microsoft": {@code /oidc/login} (the login page's button; Entra's tenant id then selects the
  * company), {@code /oidc/{company}/login} (a company's own link: refused up front while nobody approved) and
- * the redirect URI {@code /oidc/callback}. The pending request is bound to this browser by a short-lived
- * cookie, so a state cannot be finished in another browser (login CSRF).
+ * the redirect URI {@code /oidc/callback} (also where an admin consent proof returns, see {@link AdminConsent}).
+ * The pending sign-in is bound to this browser by a short-lived cookie, so a state cannot be finished in
+ * another browser (login CSRF).
  */
 @Controller
 class OidcSignInController {
@@ -34,16 +36,18 @@ class OidcSignInController {
     private final OidcSettings settings;
     private final CompanyService companies;
     private final NeedApproval needApproval;
+    private final AdminConsentController adminConsent;
     private final SignInSessions sessions;
     private final boolean secureCookies;
 
     OidcSignInController(OidcSignIn signIn, OidcSettings settings, CompanyService companies,
-                         NeedApproval needApproval, SignInSessions sessions,
+                         NeedApproval needApproval, AdminConsentController adminConsent, SignInSessions sessions,
                          @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
         this.signIn = signIn;
         this.settings = settings;
         this.companies = companies;
         this.needApproval = needApproval;
+        this.adminConsent = adminConsent;
         this.sessions = sessions;
         this.secureCookies = secureCookies;
     }
@@ -76,12 +80,18 @@ class OidcSignInController {
     ModelAndView callback(@RequestParam(required = false) String state, @RequestParam(required = false) String code,
                           @RequestParam(required = false) String error,
                           @RequestParam(name = "error_description", required = false) String errorDescription,
-                          HttpServletRequest request, HttpServletResponse response) {
+                          Authentication authentication, HttpServletRequest request,
+                          HttpServletResponse response) {
         noStore(response);
         if (!signIn.available()) {
             return notAvailable(response, null);
         }
         OidcSignIn.Outcome outcome = signIn.finish(state, code, error, errorDescription, browserSecret(request));
+        if (outcome instanceof OidcSignIn.Outcome.ConsentProof proof) {
+            // An administrator confirming the tenant they approved: binds or refuses, never signs anyone in.
+            return adminConsent.prove(proof.pending(), code, error, errorDescription, authentication, request,
+                    response);
+        }
         if (outcome instanceof OidcSignIn.Outcome.SignedIn s) {
             sessions.establish(s.company(), s.userId(), null, request, response);
             return redirect(s.target());

@@ -6,11 +6,18 @@ import io.gatehouse.support.FormBrowser;
 import io.gatehouse.support.Http;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
+import io.gatehouse.saml.LoginLog;
+import io.gatehouse.tenancy.CompanyId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** "Approve for my organization": Entra's admin consent round trip and what the console shows around it. */
 class AdminConsentIT extends OidcIntegrationTest {
+
+    @Autowired
+    LoginLog loginLog;
 
     TestCompany company;
     String tenant;
@@ -32,8 +39,8 @@ class AdminConsentIT extends OidcIntegrationTest {
                 .containsEntry("scope", "https://graph.microsoft.com/.default")
                 .containsKey("state");
 
-        Http.Response back = company.admin().get("/oidc/consent/callback?admin_consent=True&tenant=" + tenant
-                + "&state=" + enc(request.get("state")));
+        URI authorize = consentAnswer(company, consent, tenant);
+        Http.Response back = proveWithTokenOf(company, authorize, tenant);
         assertThat(back.status()).as(back.toString()).isEqualTo(302);
 
         String sso = company.admin().get(back.header("Location")).body();
@@ -42,7 +49,98 @@ class AdminConsentIT extends OidcIntegrationTest {
                 .doesNotContain("oidc-approval-banner");
         Http.Response audit = operator().call("GET", "/companies/" + company.id() + "/audit-log", null);
         assertThat(audit.body()).contains("OIDC_ADMIN_CONSENT_GRANTED").contains(tenant)
-                .contains(company.adminEmail());
+                .contains(company.adminEmail()).doesNotContain("OIDC_ADMIN_CONSENT_REFUSED");
+    }
+
+    @Test
+    void theConsentAnswerAloneBindsNothingButAsksForAnIdTokenWithPkceAndNonce() {
+        URI authorize = consentAnswer(company, startApproval(company.admin()), tenant);
+        assertThat(query(authorize)).containsEntry("client_id", LocalEntra.CLIENT_ID)
+                .containsEntry("redirect_uri", "https://gatehouse.test/oidc/callback")
+                .containsEntry("response_type", "code")
+                .containsEntry("code_challenge_method", "S256")
+                .containsKeys("state", "nonce", "code_challenge");
+        assertNotApproved();
+    }
+
+    @Test
+    void aTamperedTenantOnTheConsentAnswerBindsNothingAndTheRealOwnerCanStillApprove() {
+        // Company A's administrator consents for A's own tenant, then edits the answer to name victim tenant B.
+        String victimTenant = LocalEntra.newTenant();
+        Http.Response back = approve(victimTenant, tenant);
+        assertThat(back.status()).isEqualTo(400);
+        assertThat(back.body()).contains("Gatehouse was not approved")
+                .contains("does not belong to the organization that was approved");
+        assertRefusedAndAudited(victimTenant, tenant);
+
+        TestCompany owner = company();
+        offerAndApprove(owner, victimTenant);
+        assertThat(owner.admin().get("/console/settings/sso").body())
+                .contains("Approved for Entra tenant " + victimTenant);
+    }
+
+    @Test
+    void anIdTokenOfAnotherTenantThanTheConsentedOneBindsNothing() {
+        String otherTenant = LocalEntra.newTenant();
+        assertThat(approve(tenant, otherTenant).status()).isEqualTo(400);
+        assertRefusedAndAudited(tenant, otherTenant);
+    }
+
+    @Test
+    void anIdTokenThatFailsValidationBindsNothing() {
+        URI authorize = consentAnswer(company, startApproval(company.admin()), tenant);
+        Http.Response back = returnWithToken(company.admin(), authorize,
+                LocalEntra.forged(proofToken(authorize, tenant, UUID.randomUUID().toString())));
+        assertThat(back.status()).isEqualTo(400);
+        assertThat(back.body()).contains("could not be verified");
+        assertNotApproved();
+        assertThat(auditLog(company)).contains("OIDC_ADMIN_CONSENT_REFUSED").contains("SIGNATURE_INVALID");
+    }
+
+    @Test
+    void anIdTokenWithAnotherNonceBindsNothing() {
+        URI authorize = consentAnswer(company, startApproval(company.admin()), tenant);
+        Map<String, Object> claims = new java.util.HashMap<>(LocalEntra.claims(tenant, UUID.randomUUID().toString(),
+                "it-admin@acme.test"));
+        claims.put("nonce", "not-the-nonce-we-sent");
+        Http.Response back = returnWithToken(company.admin(), authorize, LocalEntra.signedIdToken(claims, 3600));
+        assertThat(back.status()).isEqualTo(400);
+        assertNotApproved();
+        assertThat(auditLog(company)).contains("NONCE_MISMATCH");
+    }
+
+    @Test
+    void theConsentProofNeverSignsAMemberIn() {
+        offerAndApprove(company, tenant);
+        String memberOid = UUID.randomUUID().toString();
+        provision(company, "member" + System.nanoTime() + "@acme.test", memberOid, true);
+        URI authorize = consentAnswer(company, startApproval(company.admin()), tenant);
+
+        // The proof's answer, with a valid token of a provisioned member, arrives in a browser without a session.
+        FormBrowser member = browser();
+        Http.Response back = returnWithToken(member, authorize, proofToken(authorize, tenant, memberOid));
+        assertThat(back.status()).isEqualTo(400);
+        assertThat(back.body()).contains("Sign in first");
+        assertThat(member.cookie("GATEHOUSE_SESSION")).isNull();
+        assertThat(member.get("/app").status()).isNotEqualTo(200);
+        assertThat(loginLog.recent(new CompanyId(UUID.fromString(company.id())), 20))
+                .noneMatch(e -> "SUCCESS".equals(e.outcome()));
+    }
+
+    @Test
+    void aSignInStateCannotBindAndAConsentStateCannotSignIn() {
+        URI signIn = start(browser(), "/oidc/login");
+        Http.Response atConsent = company.admin().get("/oidc/consent/callback?admin_consent=True&tenant=" + tenant
+                + "&state=" + enc(query(signIn).get("state")));
+        assertThat(atConsent.status()).isEqualTo(400);
+        assertThat(atConsent.body()).contains("This approval link has expired");
+
+        URI consent = startApproval(company.admin());
+        Http.Response atSignIn = returnWithToken(company.admin(), consent, LocalEntra.signedIdToken(
+                LocalEntra.claims(tenant, UUID.randomUUID().toString(), "it-admin@acme.test"), 3600));
+        assertThat(atSignIn.status()).isEqualTo(400);
+        assertThat(atSignIn.body()).contains("This sign-in has expired");
+        assertNotApproved();
     }
 
     @Test
@@ -116,8 +214,7 @@ class AdminConsentIT extends OidcIntegrationTest {
         TestCompany first = company();
         offerAndApprove(first, tenant);
         URI consent = startApproval(company.admin());
-        Http.Response back = company.admin().get("/oidc/consent/callback?admin_consent=True&tenant=" + tenant
-                + "&state=" + enc(query(consent).get("state")));
+        Http.Response back = proveWithTokenOf(company, consentAnswer(company, consent, tenant), tenant);
         assertThat(back.status()).isEqualTo(400);
         assertThat(back.body()).contains("already connected to another company");
         assertNotApproved();
@@ -128,6 +225,24 @@ class AdminConsentIT extends OidcIntegrationTest {
         FormBrowser admin = company.admin();
         Http.Response refused = admin.post("/console/settings/sso/oidc/approve", Map.of());
         assertThat(refused.status()).isEqualTo(403);
+    }
+
+    /** The admin consent answer names {@code consented}; the administrator's proof token is of {@code tokenTenant}. */
+    private Http.Response approve(String consented, String tokenTenant) {
+        return proveWithTokenOf(company, consentAnswer(company, startApproval(company.admin()), consented),
+                tokenTenant);
+    }
+
+    private void assertRefusedAndAudited(String consented, String tokenTenant) {
+        assertNotApproved();
+        assertThat(company.admin().get("/console/settings/sso").body()).doesNotContain(consented)
+                .doesNotContain(tokenTenant);
+        assertThat(auditLog(company)).contains("OIDC_ADMIN_CONSENT_REFUSED").contains(consented)
+                .contains(tokenTenant).doesNotContain("OIDC_ADMIN_CONSENT_GRANTED");
+    }
+
+    private String auditLog(TestCompany c) {
+        return operator().call("GET", "/companies/" + c.id() + "/audit-log", null).body();
     }
 
     private void assertNotApproved() {

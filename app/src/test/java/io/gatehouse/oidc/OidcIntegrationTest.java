@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -72,11 +73,37 @@ abstract class OidcIntegrationTest extends IntegrationTest {
     /** Offers the method and approves it for {@code tenant}, as Entra's admin consent round trip does. */
     static void offerAndApprove(TestCompany company, String tenant) {
         offer(company, "EXTERNAL_ID");
-        URI consent = startApproval(company.admin());
-        Http.Response back = company.admin().get("/oidc/consent/callback?admin_consent=True&tenant=" + tenant
-                + "&state=" + query(consent).get("state") + "&scope=openid+profile+email");
+        URI authorize = consentAnswer(company, startApproval(company.admin()), tenant);
+        Http.Response back = proveWithTokenOf(company, authorize, tenant);
         assertThat(back.status()).as(back.toString()).isEqualTo(302);
         assertThat(back.header("Location")).isEqualTo("/console/settings/sso?approved");
+    }
+
+    /**
+     * Entra's admin consent answer naming {@code tenant} (as the browser would bring it, editable): Gatehouse
+     * binds nothing yet and sends the administrator on to the authorization request that must confirm it.
+     */
+    static URI consentAnswer(TestCompany company, URI consent, String tenant) {
+        Http.Response back = company.admin().get("/oidc/consent/callback?admin_consent=True&tenant=" + tenant
+                + "&state=" + enc(query(consent).get("state")) + "&scope=" + enc("https://graph.microsoft.com/.default"));
+        assertThat(back.status()).as(back.toString()).isEqualTo(302);
+        URI authorize = URI.create(back.header("Location"));
+        assertThat(authorize.toString()).startsWith(LocalEntra.authorityBase() + "/organizations/v2.0/authorize?");
+        return authorize;
+    }
+
+    /** The administrator signs in at Microsoft for the proof; the ID token is of {@code tokenTenant}. */
+    static Http.Response proveWithTokenOf(TestCompany company, URI authorize, String tokenTenant) {
+        return returnWithToken(company.admin(), authorize, proofToken(authorize, tokenTenant,
+                UUID.randomUUID().toString()));
+    }
+
+    /** A valid ID token for the authorization request {@code authorize} (its nonce), of that tenant and oid. */
+    static String proofToken(URI authorize, String tokenTenant, String oid) {
+        Map<String, Object> claims = new java.util.HashMap<>(LocalEntra.claims(tokenTenant, oid,
+                "it-admin" + System.nanoTime() + "@acme.test"));
+        claims.put("nonce", query(authorize).get("nonce"));
+        return LocalEntra.signedIdToken(claims, 3600);
     }
 
     /** A provisioned user, as Entra's SCIM provisioning creates one: externalId = the Entra object id. */
