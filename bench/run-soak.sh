@@ -5,7 +5,7 @@
 #
 #   bench/run-soak.sh [h2|postgres] [minutes]      # defaults: postgres 10
 #
-# Environment: RATE (requests/s, default 40), PORT (18090), SEED (6), SERVER_JAVA (java), SERVER_JAVA_OPTS,
+# Environment: RATE (requests/s, default 40), PORT (18090), SEED (6), SERVER_JAVA (java), SERVER_JAVA_OPTS (./jvm.options),
 # MVN_FLAGS (e.g. -o), SKIP_BUILD=1 (use what is built), PGHOST_PORT (5432).
 # Output: bench/target/soak-<db>-<minutes>m.md (report), bench/target/soak-<db>-server.log. Exit 1 on any error.
 set -euo pipefail
@@ -14,6 +14,8 @@ MINUTES=${2:-10}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-18090}
 RATE=${RATE:-40}
+# The production JVM options (./jvm.options) unless SERVER_JAVA_OPTS says otherwise, as ./run-server.sh does.
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/jvm.options" | tr '\n' ' ')}
 PGHOST_PORT=${PGHOST_PORT:-5432}
 BASE_URL=http://127.0.0.1:$PORT
 JAR=$ROOT/app/target/gatehouse.jar
@@ -58,7 +60,7 @@ fi # H2: the product's default URL (./data/gatehouse in the scratch directory), 
 OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN GATEHOUSE_BASE_URL=$BASE_URL GATEHOUSE_SECURE_COOKIES=false
 mkdir -p "$(dirname "$REPORT")"
-(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
     --server.address=127.0.0.1) >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 deadline=$((SECONDS + 90))
