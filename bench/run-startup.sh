@@ -56,8 +56,9 @@ start_once() {
   export GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD=
   export GATEHOUSE_OPERATOR_TOKEN=startup-bench-operator-token GATEHOUSE_BASE_URL=http://127.0.0.1:$PORT
   started=$(now_ms)
-  (cd "$dir" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
-      --server.address=127.0.0.1) >"$dir/server.log" 2>&1 &
+  # Started as an operator starts it: through ./run-server.sh (jvm.options, and the class cache it prepares).
+  (cd "$dir" && JAVA="${SERVER_JAVA:-java}" JVM_OPTIONS="$SERVER_JAVA_OPTS" exec "$ROOT/run-server.sh" \
+      --server.port="$PORT" --server.address=127.0.0.1) >"$dir/server.log" 2>&1 &
   SERVER_PID=$!
   deadline=$((started + 120000))
   until curl -fsS --max-time 1 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
@@ -72,6 +73,9 @@ start_once() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
+JAVA="${SERVER_JAVA:-java}" JVM_OPTIONS="$SERVER_JAVA_OPTS" GATEHOUSE_PREPARE_ONLY=1 "$ROOT/run-server.sh" \
+  || die "run-server.sh could not prepare the server"
+log "class cache: ${GATEHOUSE_CLASS_CACHE:-on} (GATEHOUSE_CLASS_CACHE=off measures the plain jar)"
 log "server JVM: ${SERVER_JAVA:-java} ${SERVER_JAVA_OPTS:-(no options)}; $RUNS runs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 fresh=() restart=()
 for i in $(seq 1 "$RUNS"); do

@@ -144,6 +144,38 @@ class AdminConsentIT extends OidcIntegrationTest {
     }
 
     @Test
+    void anAdministratorWhoLostThePermissionDuringTheRoundTripBindsNothing() {
+        URI authorize = consentAnswer(company, startApproval(company.admin()), tenant);
+        // While the administrator is at Microsoft, a colleague becomes administrator and theirs is taken away.
+        assertThat(operator().call("POST", "/companies/" + company.id() + "/admins",
+                "{\"email\":\"colleague" + System.nanoTime() + "@acme.test\",\"displayName\":\"Col League\"}")
+                .status()).isEqualTo(201);
+        String adminId = userIdOf(company.adminEmail());
+        assertThat(operator().call("DELETE", "/companies/" + company.id() + "/roles/users/" + adminId
+                + "/administrator", null).status()).isEqualTo(204);
+
+        Http.Response back = proveWithTokenOf(company, authorize, tenant);
+
+        assertThat(back.status()).isEqualTo(400);
+        assertThat(back.body()).contains("You can no longer change these settings");
+        assertThat(auditLog(company)).doesNotContain("OIDC_ADMIN_CONSENT_GRANTED");
+        // Given the role back, the administrator sees the company still unapproved.
+        assertThat(operator().call("PUT", "/companies/" + company.id() + "/roles/users/" + adminId
+                + "/administrator", null).status()).isEqualTo(204);
+        assertNotApproved();
+    }
+
+    private String userIdOf(String email) {
+        for (var admin : operator().call("GET", "/companies/" + company.id() + "/admins", null).json()
+                .path("admins")) {
+            if (admin.path("userName").asString().equalsIgnoreCase(email)) {
+                return admin.path("userId").asString();
+            }
+        }
+        throw new AssertionError("no administrator " + email);
+    }
+
+    @Test
     void theConsoleShowsTheApproveBannerWhileTheMethodIsOfferedButNotApproved() {
         String home = company.admin().get("/console").body();
         assertThat(home).contains("oidc-approval-banner").contains("Approve for my organization");
