@@ -1,26 +1,18 @@
 package io.gatehouse.bench.soak;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.gatehouse.bench.scim.ProcessMemory;
 
-/** The current resident set size of another process (Linux {@code /proc/<pid>/status}, VmRSS), or -1. */
+/** The current resident set size of the server (VmRSS, see {@link ProcessMemory}), or -1 when unreadable. */
 final class ServerMemory {
 
     private ServerMemory() {
     }
 
     static long rssKb(long pid) {
-        try {
-            return vmRssKb(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
-        } catch (IOException e) {
-            return -1;
-        }
+        return ProcessMemory.currentRssKb(pid).orElse(-1);
     }
 
     static long vmRssKb(String status) {
-        return status.lines().filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-                .findFirst().orElse(-1L);
+        return ProcessMemory.parseKb(status, "VmRSS").orElse(-1);
     }
 }
