@@ -4,7 +4,9 @@
 #   bench/run-entra-sync.sh [h2|postgres] [users] [groups] [concurrency]
 #
 # Environment (all optional):
-#   SCENARIO=entra-sync     or "scale" (bench/run-scale.sh sets it): initial + incremental cycle + probes
+#   SCENARIO=entra-sync     or "scale" (bench/run-scale.sh sets it): initial + incremental cycle + probes;
+#                           or "lookups" (bench/run-lookups.sh sets it, PostgreSQL only): a directory of <users>
+#                           seeded in SQL, then sequential userName/externalId lookups (LookupLatencyBench)
 #   GROUP_SIZE LARGE_GROUPS LARGE_GROUP_SIZE HUGE_GROUP_SIZE PROBE_REPEATS PROBE_ADD_MEMBERS PROBE_LOOKUPS
 #                           scale scenario only: passed as --group-size … (bench defaults when unset)
 #   PORT=18080              server port (127.0.0.1 only; must be free)
@@ -18,6 +20,10 @@
 #                           <JSON_OUT without .json>-server.json with the server's peak RSS and the database size
 #   MVN_FLAGS=""            extra Maven flags for the build, e.g. "-o" when offline
 #   SKIP_BUILD=1            use the existing app/target/gatehouse.jar and bench classes as they are
+#   BENCH_CLASSPATH_PREPEND=<dir|jar>  classes put before the load generator's own (A/B of two load generators,
+#                           e.g. an older BearerClient compiled from git history)
+#   SERVER_JAR=<path>       run this server jar instead of app/target/gatehouse.jar (with SKIP_BUILD=1: A/B runs
+#                           of two builds, e.g. a copy of the jar of main against a branch's)
 #   PGHOST_PORT=5432        PostgreSQL port on 127.0.0.1 (user postgres, trust auth)
 #
 # Exit code: the load generator's (0 = no errors, 1 = errors), or 1 if setup failed.
@@ -39,7 +45,7 @@ PG_DB=gatehouse_bench
 SCENARIO=${SCENARIO:-entra-sync}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/app/target/gatehouse.jar
+JAR=${SERVER_JAR:-$ROOT/app/target/gatehouse.jar}
 CLASSPATH_FILE=$ROOT/bench/target/runtime-classpath.txt
 JSON_OUT=${JSON_OUT:-$ROOT/bench/target/$SCENARIO-$DB_KIND-${USER_COUNT}u-${GROUP_COUNT}g-c$CONCURRENCY.json}
 SERVER_JSON=${JSON_OUT%.json}-server.json
@@ -61,7 +67,9 @@ case $SCENARIO in
       flag=--$(tr 'A-Z_' 'a-z-' <<<"$knob")
       SCENARIO_ARGS+=("$flag" "$value")
     done ;;
-  *) die "SCENARIO must be entra-sync or scale, got '$SCENARIO'" ;;
+  lookups)
+    [[ $DB_KIND == postgres ]] || die "the lookups scenario seeds its directory in PostgreSQL's SQL; use postgres" ;;
+  *) die "SCENARIO must be entra-sync, scale or lookups, got '$SCENARIO'" ;;
 esac
 for n in "$USER_COUNT" "$GROUP_COUNT" "$CONCURRENCY" "$PORT"; do
   [[ $n =~ ^[0-9]+$ ]] || die "not a number: $n"
@@ -86,7 +94,7 @@ if [[ ! -s $CLASSPATH_FILE || $ROOT/bench/pom.xml -nt $CLASSPATH_FILE ]]; then
       -DincludeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE")
 fi
 [[ -f $JAR ]] || die "no $JAR; build first"
-BENCH_CP=$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
+BENCH_CP=${BENCH_CLASSPATH_PREPEND:+$BENCH_CLASSPATH_PREPEND:}$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
 
 # --- refuse to benchmark whatever else might already listen on the port -------------------------
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
@@ -157,13 +165,21 @@ log "server UP (pid $SERVER_PID) after $((SECONDS - started)) s"
 
 # --- run the load generator -------------------------------------------------------------------------------
 set +e
-timeout --signal=TERM --kill-after=10 "$BENCH_TIMEOUT" \
-  java -cp "$BENCH_CP" io.gatehouse.bench.scim.EntraSyncBench \
-    --base-url "$BASE_URL" --operator-token "$OPERATOR_TOKEN" \
-    --users "$USER_COUNT" --groups "$GROUP_COUNT" --concurrency "$CONCURRENCY" \
-    --members-per-patch "$MEMBERS_PER_PATCH" --groups-per-user "$GROUPS_PER_USER" \
-    --warmup-users "$WARMUP_USERS" --seed "$SEED" \
-    --server-pid "$SERVER_PID" --label "$DB_KIND" --json-out "$JSON_OUT" "${SCENARIO_ARGS[@]}"
+if [[ $SCENARIO == lookups ]]; then
+  timeout --signal=TERM --kill-after=10 "$BENCH_TIMEOUT" \
+    java -cp "$BENCH_CP" io.gatehouse.bench.scim.LookupLatencyBench \
+      --base-url "$BASE_URL" --operator-token "$OPERATOR_TOKEN" --jdbc-url "$GATEHOUSE_DB_URL" \
+      --users "$USER_COUNT" --lookups "${PROBE_LOOKUPS:-2000}" --warmup "${LOOKUP_WARMUP:-2000}" --seed "$SEED" \
+      --label "$DB_KIND" --json-out "$JSON_OUT"
+else
+  timeout --signal=TERM --kill-after=10 "$BENCH_TIMEOUT" \
+    java -cp "$BENCH_CP" io.gatehouse.bench.scim.EntraSyncBench \
+      --base-url "$BASE_URL" --operator-token "$OPERATOR_TOKEN" \
+      --users "$USER_COUNT" --groups "$GROUP_COUNT" --concurrency "$CONCURRENCY" \
+      --members-per-patch "$MEMBERS_PER_PATCH" --groups-per-user "$GROUPS_PER_USER" \
+      --warmup-users "$WARMUP_USERS" --seed "$SEED" \
+      --server-pid "$SERVER_PID" --label "$DB_KIND" --json-out "$JSON_OUT" "${SCENARIO_ARGS[@]}"
+fi
 BENCH_RC=$?
 set -e
 (( BENCH_RC == 124 )) && log "load generator stopped after BENCH_TIMEOUT=$BENCH_TIMEOUT s"

@@ -93,10 +93,11 @@ class ScimGroupsController {
     }
 
     @GetMapping
-    ResponseEntity<String> list(HttpServletRequest request, ListQuery.Params params) {
+    ResponseEntity<String> list(HttpServletRequest request) {
         ScimRequest scim = ScimRequest.of(request);
         ScimGroupService.requireGroups(scim.company());
-        ListQuery query = params.parse(properties.scim().defaultCount(), properties.scim().maxResults());
+        ListQuery query = ListQuery.Params.of(request)
+                .parse(properties.scim().defaultCount(), properties.scim().maxResults());
         int offset = query.offset("Groups", clock);
         String attributes = query.attributes();
         String excludedAttributes = query.excludedAttributes();

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,7 +75,7 @@ public final class ConsoleUsersBench {
 
     /** Creates the company and SCIM_USERS users through SCIM; prints the company id on stdout. */
     static int seed(String base, String operatorToken, int users, int concurrency) throws Exception {
-        HttpClient http = BearerClient.newHttpClient();
+        CloseableHttpClient http = BearerClient.newHttpClient();
         BearerClient operator = new BearerClient(http, base + "/operator/v1", operatorToken, "application/json");
         OperatorSetup.Tenant tenant = OperatorSetup.createTenant(operator, "console-users-bench " + users, "premium");
         log("company " + tenant.companyId());
@@ -91,7 +92,7 @@ public final class ConsoleUsersBench {
     /** Signs in as the company's administrator and times the Users page cases. */
     static int measure(String base, String operatorToken, String companyId, int scimUsers, int totalUsers,
                        int repeats, Path jsonOut) throws Exception {
-        HttpClient http = BearerClient.newHttpClient();
+        CloseableHttpClient http = BearerClient.newHttpClient();
         BearerClient operator = new BearerClient(http, base + "/operator/v1", operatorToken, "application/json");
         HttpClient browser = signedInAdmin(operator, companyId, base);
         PlannedUser middle = plan(scimUsers).users().get(scimUsers / 2);

@@ -1,7 +1,6 @@
 package io.gatehouse.bench.scim;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Load generator that replays the requests of a Microsoft Entra ID initial sync (users, then groups
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class EntraSyncBench {
 
-    private static final String SCIM_MEDIA_TYPE = "application/scim+json";
+    static final String SCIM_MEDIA_TYPE = "application/scim+json";
 
     private EntraSyncBench() {
     }
@@ -43,7 +43,7 @@ public final class EntraSyncBench {
     }
 
     static int run(BenchOptions options) throws InterruptedException, IOException {
-        HttpClient http = BearerClient.newHttpClient();
+        CloseableHttpClient http = BearerClient.newHttpClient();
         String scimToken = options.scimToken() != null ? options.scimToken() : createTenant(http, options);
         if (scimToken == null) {
             return 1;
@@ -85,7 +85,7 @@ public final class EntraSyncBench {
     }
 
     /** @return the new company's SCIM token, or null (reported) if the operator API refused */
-    private static String createTenant(HttpClient http, BenchOptions options) throws InterruptedException {
+    private static String createTenant(CloseableHttpClient http, BenchOptions options) throws InterruptedException {
         BearerClient operator = new BearerClient(http, options.baseUrl() + "/operator/v1",
                 options.operatorToken(), "application/json");
         String name = "entra-sync-bench seed " + options.seed() + " " + Instant.now();

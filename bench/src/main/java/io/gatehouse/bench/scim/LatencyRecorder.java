@@ -35,10 +35,16 @@ final class LatencyRecorder {
         return count;
     }
 
-    /** Sorts a copy once, so a summary of all quantiles costs one sort, not one per quantile. */
-    Summary summarize() {
+    /** The samples in ascending order (a sorted copy), for {@link #nearestRank}. */
+    long[] sortedSamples() {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Sorts a copy once, so a summary of all quantiles costs one sort, not one per quantile. */
+    Summary summarize() {
+        long[] sorted = sortedSamples();
         return new Summary(count,
                 nearestRank(sorted, 0.50), nearestRank(sorted, 0.90), nearestRank(sorted, 0.99),
                 count == 0 ? 0 : sorted[count - 1]);

@@ -38,7 +38,9 @@ public final class SqlFilterCompiler {
      *                       large filter, naming the offending attribute where there is one
      */
     public SqlFragment compile(String filterText) {
-        Filter filter = parse(FilterText.normalize(filterText));
+        String text = FilterText.normalize(filterText);
+        Filter simple = SimpleEquality.parse(text);
+        Filter filter = simple != null ? simple : parse(text);
         SqlFragment fragment = new SqlTranslation(mapping).translate(filter);
         return new SqlFragment(fragment.sql(), fragment.params(), pinsUniqueKey(filter));
     }

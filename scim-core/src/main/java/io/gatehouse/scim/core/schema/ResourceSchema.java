@@ -15,25 +15,72 @@ import java.util.Optional;
  * sub-attribute ({@code name.givenName}) and bare extension attribute names ({@code manager},
  * {@code department}) which Entra uses in its legacy PATCH and POST bodies.
  */
-public record ResourceSchema(String name, String endpoint, String description, SchemaDefinition core,
-                             List<SchemaDefinition> extensions, List<AttributeDefinition> commonAttributes) {
+public final class ResourceSchema {
 
-    public ResourceSchema {
-        extensions = List.copyOf(extensions);
-        commonAttributes = List.copyOf(commonAttributes);
+    private final String name;
+    private final String endpoint;
+    private final String description;
+    private final SchemaDefinition core;
+    private final List<SchemaDefinition> extensions;
+    private final List<AttributeDefinition> commonAttributes;
+    // Derived once: resolve() runs for every attribute of every resource read or written.
+    private final List<SchemaDefinition> schemas;
+    private final List<SchemaDefinition> longestUrnFirst;
+
+    public ResourceSchema(String name, String endpoint, String description, SchemaDefinition core,
+                          List<SchemaDefinition> extensions, List<AttributeDefinition> commonAttributes) {
+        this.name = name;
+        this.endpoint = endpoint;
+        this.description = description;
+        this.core = core;
+        this.extensions = List.copyOf(extensions);
+        this.commonAttributes = List.copyOf(commonAttributes);
+        List<SchemaDefinition> all = new ArrayList<>();
+        all.add(core);
+        all.addAll(this.extensions);
+        this.schemas = List.copyOf(all);
+        // Longest URN first so that no schema URN can shadow a longer one it prefixes.
+        all.sort((a, b) -> b.id().length() - a.id().length());
+        this.longestUrnFirst = List.copyOf(all);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public SchemaDefinition core() {
+        return core;
+    }
+
+    public List<SchemaDefinition> extensions() {
+        return extensions;
+    }
+
+    public List<AttributeDefinition> commonAttributes() {
+        return commonAttributes;
     }
 
     /** Core schema first, then extensions in declaration order. */
     public List<SchemaDefinition> schemas() {
-        List<SchemaDefinition> all = new ArrayList<>();
-        all.add(core);
-        all.addAll(extensions);
-        return all;
+        return schemas;
     }
 
     /** The core or extension schema with this URN, ignoring case. */
     public Optional<SchemaDefinition> schema(String urn) {
-        return schemas().stream().filter(s -> s.hasId(urn)).findFirst();
+        for (SchemaDefinition schema : schemas) {
+            if (schema.hasId(urn)) {
+                return Optional.of(schema);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<SchemaDefinition> extension(String urn) {
@@ -46,10 +93,7 @@ public record ResourceSchema(String name, String endpoint, String description, S
             return Optional.empty();
         }
         String candidate = attributeName.trim();
-        // Longest URN first so that no schema URN can shadow a longer one it prefixes.
-        List<SchemaDefinition> byLength = new ArrayList<>(schemas());
-        byLength.sort((a, b) -> b.id().length() - a.id().length());
-        for (SchemaDefinition schema : byLength) {
+        for (SchemaDefinition schema : longestUrnFirst) {
             String prefix = schema.id() + ":";
             if (candidate.regionMatches(true, 0, prefix, 0, prefix.length())) {
                 return resolveIn(schema, candidate.substring(prefix.length()));
