@@ -77,18 +77,33 @@ public final class LookupLatencyBench {
                 errors += lookup(scim, random.nextInt(users - 1) + 1, i % 2 == 0, null);
             }
             log("measuring: " + lookups + " userName + " + lookups + " externalId lookups, one client");
+            BearerClient actuator = new BearerClient(http, baseUrl + "/actuator", "", "text/plain");
+            ServerTimerHistogram before = serverTimer(actuator);
             for (int i = 0; i < lookups; i++) {
                 errors += lookup(scim, random.nextInt(users - 1) + 1, true, byUserName);
                 errors += lookup(scim, random.nextInt(users - 1) + 1, false, byExternalId);
             }
-            String report = report(users, byUserName, byExternalId, errors);
+            ServerTimerHistogram server = serverTimer(actuator).minus(before);
+            String report = report(users, byUserName, byExternalId, errors) + String.format(Locale.ROOT,
+                    "the server's own timer (http_server_requests, GET /scim/v2/Users 200, %d requests, bucket upper "
+                            + "bounds): p50 <= %.3f  p90 <= %.3f  p99 <= %.3f  p99.9 <= %.3f ms%n",
+                    (long) server.count(), server.quantileUpperBoundMs(0.50), server.quantileUpperBoundMs(0.90),
+                    server.quantileUpperBoundMs(0.99), server.quantileUpperBoundMs(0.999));
             System.out.print(report);
             if (options.containsKey("--json-out")) {
                 Files.writeString(Path.of(options.get("--json-out")), json(options, users, seedSeconds, byUserName,
-                        byExternalId, errors));
+                        byExternalId, server, errors));
             }
             System.exit(errors == 0 ? 0 : 1);
         }
+    }
+
+    private static ServerTimerHistogram serverTimer(BearerClient actuator) throws IOException {
+        BearerClient.Response response = actuator.send("GET", "/prometheus", null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("/actuator/prometheus answered HTTP " + response.status());
+        }
+        return ServerTimerHistogram.parse(response.body(), "GET", "/scim/v2/Users", "200");
     }
 
     /** @return 1 if the lookup did not answer 200 with exactly one user, else 0 */
@@ -217,11 +232,16 @@ public final class LookupLatencyBench {
     }
 
     private static String json(Map<String, String> options, int users, double seedSeconds,
-                               LatencyRecorder byUserName, LatencyRecorder byExternalId, int errors) {
+                               LatencyRecorder byUserName, LatencyRecorder byExternalId, ServerTimerHistogram server,
+                               int errors) {
         return String.format(Locale.ROOT, "{\"scenario\": \"lookups\", \"label\": \"%s\", \"users\": %d, "
-                        + "\"seedSeconds\": %.1f, \"errors\": %d, \"userName\": %s, \"externalId\": %s}%n",
+                        + "\"seedSeconds\": %.1f, \"errors\": %d, \"userName\": %s, \"externalId\": %s, "
+                        + "\"serverTimerUpperBoundsMs\": {\"count\": %d, \"p50\": %.3f, \"p90\": %.3f, "
+                        + "\"p99\": %.3f, \"p999\": %.3f}}%n",
                 options.getOrDefault("--label", ""), users, seedSeconds, errors, quantilesJson(byUserName),
-                quantilesJson(byExternalId));
+                quantilesJson(byExternalId), (long) server.count(), server.quantileUpperBoundMs(0.50),
+                server.quantileUpperBoundMs(0.90), server.quantileUpperBoundMs(0.99),
+                server.quantileUpperBoundMs(0.999));
     }
 
     private static String quantilesJson(LatencyRecorder recorder) {
