@@ -11,26 +11,15 @@ import java.time.Clock;
 record ListQuery(String filter, int startIndex, int count, String sortBy, boolean descending,
                  String attributes, String excludedAttributes, String cursor) {
 
-    /** The list request's query parameters as sent. */
-    record Params(String filter, String startIndex, String count, String sortBy, String sortOrder,
-                  String attributes, String excludedAttributes, String cursor) {
-
-        /**
-         * Read straight from the request: Spring MVC's binding of a record argument resolves the constructor's
-         * parameter names and annotations by reflection on every request (~8 % of a list request's CPU in a
-         * JFR profile of the Entra sync, see BENCHMARKS.md).
-         */
-        static Params of(ServletRequest request) {
-            return new Params(request.getParameter("filter"), request.getParameter("startIndex"),
-                    request.getParameter("count"), request.getParameter("sortBy"), request.getParameter("sortOrder"),
-                    request.getParameter("attributes"), request.getParameter("excludedAttributes"),
-                    request.getParameter("cursor"));
-        }
-
-        ListQuery parse(int defaultCount, int maxResults) {
-            return ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor,
-                    defaultCount, maxResults);
-        }
+    /**
+     * The list request's query parameters, read straight from the request: Spring MVC's binding of a record
+     * argument resolved the constructor's parameter names and annotations by reflection on every request (~8 % of a
+     * list request's CPU in a JFR profile of the Entra sync, see BENCHMARKS.md).
+     */
+    static ListQuery from(ServletRequest request, int defaultCount, int maxResults) {
+        return of(request.getParameter("filter"), request.getParameter("startIndex"), request.getParameter("count"),
+                request.getParameter("sortBy"), request.getParameter("sortOrder"), request.getParameter("attributes"),
+                request.getParameter("excludedAttributes"), request.getParameter("cursor"), defaultCount, maxResults);
     }
 
     /** Zero-based offset of the page: from the cursor (bound to this query) or from startIndex. */
@@ -48,7 +37,7 @@ record ListQuery(String filter, int startIndex, int count, String sortBy, boolea
         return resourceType + "|" + filter + "|" + sortBy + "|" + descending;
     }
 
-    static ListQuery of(String filter, String startIndex, String count, String sortBy, String sortOrder,
+    private static ListQuery of(String filter, String startIndex, String count, String sortBy, String sortOrder,
                         String attributes, String excludedAttributes, String cursor, int defaultCount,
                         int maxResults) {
         int start = Math.max(1, parseInt(startIndex, 1, "startIndex"));

@@ -96,8 +96,7 @@ class ScimGroupsController {
     ResponseEntity<String> list(HttpServletRequest request) {
         ScimRequest scim = ScimRequest.of(request);
         ScimGroupService.requireGroups(scim.company());
-        ListQuery query = ListQuery.Params.of(request)
-                .parse(properties.scim().defaultCount(), properties.scim().maxResults());
+        ListQuery query = ListQuery.from(request, properties.scim().defaultCount(), properties.scim().maxResults());
         int offset = query.offset("Groups", clock);
         String attributes = query.attributes();
         String excludedAttributes = query.excludedAttributes();

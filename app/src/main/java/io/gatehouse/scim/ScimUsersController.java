@@ -78,8 +78,7 @@ class ScimUsersController {
     @GetMapping
     ResponseEntity<String> list(HttpServletRequest request) {
         ScimRequest scim = ScimRequest.of(request);
-        ListQuery query = ListQuery.Params.of(request)
-                .parse(properties.scim().defaultCount(), properties.scim().maxResults());
+        ListQuery query = ListQuery.from(request, properties.scim().defaultCount(), properties.scim().maxResults());
         int offset = query.offset("Users", clock);
         String attributes = query.attributes();
         String excludedAttributes = query.excludedAttributes();

@@ -15,72 +15,25 @@ import java.util.Optional;
  * sub-attribute ({@code name.givenName}) and bare extension attribute names ({@code manager},
  * {@code department}) which Entra uses in its legacy PATCH and POST bodies.
  */
-public final class ResourceSchema {
+public record ResourceSchema(String name, String endpoint, String description, SchemaDefinition core,
+                             List<SchemaDefinition> extensions, List<AttributeDefinition> commonAttributes) {
 
-    private final String name;
-    private final String endpoint;
-    private final String description;
-    private final SchemaDefinition core;
-    private final List<SchemaDefinition> extensions;
-    private final List<AttributeDefinition> commonAttributes;
-    // Derived once: resolve() runs for every attribute of every resource read or written.
-    private final List<SchemaDefinition> schemas;
-    private final List<SchemaDefinition> longestUrnFirst;
-
-    public ResourceSchema(String name, String endpoint, String description, SchemaDefinition core,
-                          List<SchemaDefinition> extensions, List<AttributeDefinition> commonAttributes) {
-        this.name = name;
-        this.endpoint = endpoint;
-        this.description = description;
-        this.core = core;
-        this.extensions = List.copyOf(extensions);
-        this.commonAttributes = List.copyOf(commonAttributes);
-        List<SchemaDefinition> all = new ArrayList<>();
-        all.add(core);
-        all.addAll(this.extensions);
-        this.schemas = List.copyOf(all);
-        // Longest URN first so that no schema URN can shadow a longer one it prefixes.
-        all.sort((a, b) -> b.id().length() - a.id().length());
-        this.longestUrnFirst = List.copyOf(all);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String endpoint() {
-        return endpoint;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public SchemaDefinition core() {
-        return core;
-    }
-
-    public List<SchemaDefinition> extensions() {
-        return extensions;
-    }
-
-    public List<AttributeDefinition> commonAttributes() {
-        return commonAttributes;
+    public ResourceSchema {
+        extensions = List.copyOf(extensions);
+        commonAttributes = List.copyOf(commonAttributes);
     }
 
     /** Core schema first, then extensions in declaration order. */
     public List<SchemaDefinition> schemas() {
-        return schemas;
+        List<SchemaDefinition> all = new ArrayList<>();
+        all.add(core);
+        all.addAll(extensions);
+        return all;
     }
 
     /** The core or extension schema with this URN, ignoring case. */
     public Optional<SchemaDefinition> schema(String urn) {
-        for (SchemaDefinition schema : schemas) {
-            if (schema.hasId(urn)) {
-                return Optional.of(schema);
-            }
-        }
-        return Optional.empty();
+        return core.hasId(urn) ? Optional.of(core) : extension(urn);
     }
 
     public Optional<SchemaDefinition> extension(String urn) {
@@ -93,11 +46,17 @@ public final class ResourceSchema {
             return Optional.empty();
         }
         String candidate = attributeName.trim();
-        for (SchemaDefinition schema : longestUrnFirst) {
-            String prefix = schema.id() + ":";
-            if (candidate.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return resolveIn(schema, candidate.substring(prefix.length()));
+        // The longest URN that prefixes the name, so that no schema URN can shadow a longer one it prefixes.
+        // A scan without copying: this runs for every attribute of every resource read or written.
+        SchemaDefinition qualifier = prefixes(core, candidate) ? core : null;
+        for (SchemaDefinition extension : extensions) {
+            boolean longer = qualifier == null || extension.id().length() > qualifier.id().length();
+            if (longer && prefixes(extension, candidate)) {
+                qualifier = extension;
             }
+        }
+        if (qualifier != null) {
+            return resolveIn(qualifier, candidate.substring(qualifier.id().length() + 1));
         }
         if (candidate.regionMatches(true, 0, "urn:", 0, 4)) {
             return Optional.empty(); // qualified by a schema this resource type does not have
@@ -113,6 +72,13 @@ public final class ResourceSchema {
             }
         }
         return Optional.empty();
+    }
+
+    /** The schema's URN followed by ':' starts the name, ignoring case. */
+    private static boolean prefixes(SchemaDefinition schema, String name) {
+        String urn = schema.id();
+        return name.length() > urn.length() && name.charAt(urn.length()) == ':'
+                && name.regionMatches(true, 0, urn, 0, urn.length());
     }
 
     /** Resolves {@code attr} or {@code attr.sub} inside one schema of this resource type. */
