@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -155,6 +157,55 @@ public class UserRepository {
                 ? items.size()
                 : jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(all).query(Long.class).single();
         return new Page<>(items, total);
+    }
+
+    /**
+     * {@link #search}, and the read-only {@code groups} of the users found, in one statement: a lookup by
+     * userName or externalId (what Entra and Okta send before every change) is then one database round trip
+     * instead of two. The page is a CTE numbered in its order; the union adds one row per membership of a user
+     * of the page, sorted after its user by group name.
+     */
+    public PageWithGroups searchWithGroups(CompanyId company, String predicate, List<Object> params, String orderBy,
+                                           int offset, int limit) {
+        if (limit == 0) {
+            return new PageWithGroups(search(company, predicate, params, orderBy, offset, limit), Map.of());
+        }
+        String where = " WHERE u.company_id = ?" + (predicate == null ? "" : " AND (" + predicate + ")");
+        String order = orderBy == null ? "" : "ORDER BY " + orderBy;
+        String sql = """
+                WITH page AS (
+                  SELECT u.id, u.company_id, u.resource, u.source, u.version, u.created_at, u.last_modified_at,
+                    ROW_NUMBER() OVER (%s) AS ord
+                  FROM app_user u %s %s LIMIT %d OFFSET %d)
+                SELECT p.ord, 0 AS part, p.id, p.company_id, p.resource, p.source, p.version, p.created_at,
+                  p.last_modified_at, CAST(NULL AS UUID) AS group_id, CAST(NULL AS VARCHAR) AS group_display,
+                  CAST(NULL AS VARCHAR) AS group_sort
+                FROM page p
+                UNION ALL
+                SELECT p.ord, 1, p.id, p.company_id, NULL, NULL, NULL, NULL, NULL, g.id, g.display_name,
+                  g.display_name_ci
+                FROM page p JOIN group_member m ON m.user_id = p.id AND m.company_id = p.company_id
+                  JOIN user_group g ON g.id = m.group_id
+                ORDER BY ord, part, group_sort
+                """.formatted(order, where, order, limit, offset);
+        List<Object> all = new ArrayList<>();
+        all.add(company.value());
+        all.addAll(params);
+        List<UserRecord> items = new ArrayList<>();
+        Map<UUID, List<GroupRef>> groups = new HashMap<>();
+        jdbc.sql(sql).params(all).query(rs -> {
+            if (rs.getInt("part") == 0) {
+                items.add(map(rs));
+            } else {
+                UUID userId = rs.getObject("id", UUID.class);
+                groups.computeIfAbsent(userId, id -> new ArrayList<>()).add(
+                        new GroupRef(userId, rs.getObject("group_id", UUID.class), rs.getString("group_display")));
+            }
+        });
+        long total = (offset == 0 && items.size() < limit)
+                ? items.size()
+                : jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(all).query(Long.class).single();
+        return new PageWithGroups(new Page<>(items, total), groups);
     }
 
     /**

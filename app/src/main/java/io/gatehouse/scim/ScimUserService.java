@@ -2,7 +2,7 @@ package io.gatehouse.scim;
 
 import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.GroupRepository;
-import io.gatehouse.directory.Page;
+import io.gatehouse.directory.PageWithGroups;
 import io.gatehouse.directory.Source;
 import io.gatehouse.directory.UserDeactivation;
 import io.gatehouse.directory.UserRecord;
@@ -62,15 +62,25 @@ class ScimUserService {
         });
     }
 
-    UserRecord get(Company company, UUID id) {
-        return users.find(company.id(), id).orElseThrow(() -> ResourceIds.notFound("User", id.toString()));
+    /** A user and its groups, in one statement. */
+    PageWithGroups get(Company company, UUID id) {
+        PageWithGroups found = users.searchWithGroups(company.id(), "u.id = ?", List.of(id), null, 0, 1);
+        if (found.page().items().isEmpty()) {
+            throw ResourceIds.notFound("User", id.toString());
+        }
+        return found;
     }
 
-    Page<UserRecord> list(Company company, ListQuery query, int offset) {
+    /** A page of matching users; with their groups (in the same statement) when {@code withGroups}. */
+    PageWithGroups list(Company company, ListQuery query, int offset, boolean withGroups) {
         SqlFragment where = query.filter() == null ? null : FILTERS.compile(query.filter());
         String order = orderBy(query, where);
-        return users.search(company.id(), where == null ? null : where.sql(),
-                where == null ? List.of() : where.params(), order, offset, query.count());
+        String predicate = where == null ? null : where.sql();
+        List<Object> params = where == null ? List.of() : where.params();
+        return withGroups
+                ? users.searchWithGroups(company.id(), predicate, params, order, offset, query.count())
+                : new PageWithGroups(users.search(company.id(), predicate, params, order, offset, query.count()),
+                        Map.of());
     }
 
     UserRecord replace(Company company, UUID id, JsonNode body, String ifMatch) {

@@ -3,6 +3,7 @@ package io.gatehouse.scim;
 import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.Page;
+import io.gatehouse.directory.PageWithGroups;
 import io.gatehouse.scim.core.schema.ScimSchemas;
 import io.gatehouse.directory.UserRecord;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,12 +66,13 @@ class ScimUsersController {
                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         ScimRequest scim = ScimRequest.of(request);
         scim.resource("User", id);
-        UserRecord user = service.get(scim.company(), ResourceIds.parse(id, "User"));
+        PageWithGroups found = service.get(scim.company(), ResourceIds.parse(id, "User"));
+        UserRecord user = found.page().items().get(0);
         if (Etags.matchesNoneMatch(ifNoneMatch, user.version())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(user)).build();
         }
-        List<GroupRef> groups = service.groupsOf(scim.company(), List.of(user)).getOrDefault(user.id(), List.of());
-        ObjectNode out = Projection.apply(ScimSchemas.USER_RESOURCE, renderer.user(user, groups), attributes, excludedAttributes);
+        ObjectNode out = Projection.apply(ScimSchemas.USER_RESOURCE, renderer.user(user, found.groupsOf(user.id())),
+                attributes, excludedAttributes);
         return json.respond(HttpStatus.OK, out, headers(user));
     }
 
@@ -82,12 +83,12 @@ class ScimUsersController {
         int offset = query.offset("Users", clock);
         String attributes = query.attributes();
         String excludedAttributes = query.excludedAttributes();
-        Page<UserRecord> page = service.list(scim.company(), query, offset);
-        Map<java.util.UUID, List<GroupRef>> groups = Projection.wants(attributes, excludedAttributes, "groups")
-                ? service.groupsOf(scim.company(), page.items()) : Map.of();
+        PageWithGroups found = service.list(scim.company(), query, offset,
+                Projection.wants(attributes, excludedAttributes, "groups"));
+        Page<UserRecord> page = found.page();
         ArrayNode resources = json.array();
         for (UserRecord user : page.items()) {
-            resources.add(Projection.apply(ScimSchemas.USER_RESOURCE, renderer.user(user, groups.getOrDefault(user.id(), List.of())),
+            resources.add(Projection.apply(ScimSchemas.USER_RESOURCE, renderer.user(user, found.groupsOf(user.id())),
                     attributes, excludedAttributes));
         }
         scim.outcome(page.total() + " match(es)");

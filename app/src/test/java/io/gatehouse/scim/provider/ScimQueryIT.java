@@ -123,6 +123,42 @@ class ScimQueryIT extends ProviderFixture {
         assertThat(byGroup.json().path("Resources").get(0).path("id").asString()).isEqualTo(ada);
     }
 
+    @Test
+    void aListedPageShowsEachUsersOwnGroupsInNameOrder() {
+        String cat = scim.createUser("cat@acme.example");
+        String zeta = scim.createGroup("Zeta");
+        String alpha = scim.createGroup("alpha");
+        patchGroup(zeta, op("Add", "members", "[{\"value\":\"" + ada + "\"},{\"value\":\"" + cat + "\"}]"));
+        patchGroup(alpha, op("Add", "members", "[{\"value\":\"" + cat + "\"}]"));
+        patchGroup(team, op("Add", "members", "[{\"value\":\"" + cat + "\"}]"));
+
+        Http.Response all = scim.get("/Users?sortBy=userName&sortOrder=descending");
+        Http.Response second = scim.get("/Users?sortBy=userName&startIndex=2&count=1");
+        Http.Response byName = listUsers("userName eq \"CAT@acme.example\"");
+
+        assertThat(all.status()).isEqualTo(200);
+        JsonNode users = all.json().path("Resources");
+        assertThat(users.size()).isEqualTo(3);
+        assertThat(users.get(0).path("id").asString()).isEqualTo(cat);
+        assertThat(groupIds(users.get(0))).containsExactly(alpha, team, zeta);
+        assertThat(users.get(1).path("id").asString()).isEqualTo(bea);
+        assertThat(groupIds(users.get(1))).isEmpty();
+        assertThat(users.get(2).path("id").asString()).isEqualTo(ada);
+        assertThat(groupIds(users.get(2))).containsExactly(team, zeta);
+        assertThat(users.get(2).path("groups").get(1).path("display").asString()).isEqualTo("Zeta");
+        assertThat(second.json().path("totalResults").asInt()).isEqualTo(3);
+        assertThat(second.json().path("Resources").get(0).path("id").asString()).isEqualTo(bea);
+        assertThat(groupIds(second.json().path("Resources").get(0))).isEmpty();
+        assertThat(groupIds(byName.json().path("Resources").get(0))).containsExactly(alpha, team, zeta);
+        assertThat(groupIds(user(cat))).containsExactly(alpha, team, zeta);
+    }
+
+    private static List<String> groupIds(JsonNode user) {
+        List<String> ids = new ArrayList<>();
+        user.path("groups").forEach(g -> ids.add(g.path("value").asString()));
+        return ids;
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.propertyNames().forEach(names::add);
