@@ -39,7 +39,7 @@ class ScimDiscoveryController {
     }
 
     @GetMapping("/ServiceProviderConfig")
-    ResponseEntity<String> serviceProviderConfig() {
+    ResponseEntity<byte[]> serviceProviderConfig() {
         GatehouseProperties.Scim limits = properties.scim();
         ObjectNode c = json.object();
         c.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
@@ -71,12 +71,12 @@ class ScimDiscoveryController {
     }
 
     @GetMapping("/ResourceTypes")
-    ResponseEntity<String> resourceTypes() {
+    ResponseEntity<byte[]> resourceTypes() {
         return ok(list(DiscoveryDocuments.resourceTypes(base)));
     }
 
     @GetMapping("/ResourceTypes/{name}")
-    ResponseEntity<String> resourceType(@PathVariable String name) {
+    ResponseEntity<byte[]> resourceType(@PathVariable String name) {
         for (ResourceSchema type : ScimSchemas.resourceTypes()) {
             if (type.name().equalsIgnoreCase(name)) {
                 return ok(DiscoveryDocuments.resourceType(type, base));
@@ -86,12 +86,12 @@ class ScimDiscoveryController {
     }
 
     @GetMapping("/Schemas")
-    ResponseEntity<String> schemas() {
+    ResponseEntity<byte[]> schemas() {
         return ok(list(DiscoveryDocuments.schemas(base)));
     }
 
     @GetMapping("/Schemas/{id}")
-    ResponseEntity<String> schema(@PathVariable String id) {
+    ResponseEntity<byte[]> schema(@PathVariable String id) {
         for (SchemaDefinition schema : ScimSchemas.all()) {
             if (schema.id().equalsIgnoreCase(id)) {
                 return ok(DiscoveryDocuments.schema(schema, base));
@@ -102,7 +102,7 @@ class ScimDiscoveryController {
 
     /** Anything not mapped: a method a resource endpoint does not support (405), or no such endpoint (404). */
     @RequestMapping("/**")
-    ResponseEntity<String> unknown(HttpServletRequest request) {
+    ResponseEntity<byte[]> unknown(HttpServletRequest request) {
         if (RESOURCE_PATH.matcher(request.getRequestURI()).matches()) {
             throw new ScimException(405, null, "Method " + request.getMethod() + " is not supported on "
                     + request.getRequestURI() + ".");
@@ -115,7 +115,7 @@ class ScimDiscoveryController {
         return ListResponses.of(json, resources.size(), 0, resources);
     }
 
-    private ResponseEntity<String> ok(ObjectNode body) {
+    private ResponseEntity<byte[]> ok(ObjectNode body) {
         return json.respond(HttpStatus.OK, body, new HttpHeaders());
     }
 }

@@ -39,23 +39,23 @@ class ScimErrorHandler {
     }
 
     @ExceptionHandler(ScimException.class)
-    ResponseEntity<String> scim(ScimException e, HttpServletRequest request) {
+    ResponseEntity<byte[]> scim(ScimException e, HttpServletRequest request) {
         return logged(e, request);
     }
 
     /** The break-glass administrator is outside the identity provider's reach (see access.BreakGlassGuard). */
     @ExceptionHandler(ProtectedAdminException.class)
-    ResponseEntity<String> protectedAdmin(ProtectedAdminException e, HttpServletRequest request) {
+    ResponseEntity<byte[]> protectedAdmin(ProtectedAdminException e, HttpServletRequest request) {
         return logged(ScimException.mutability(e.getMessage()), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<String> method(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<byte[]> method(HttpRequestMethodNotSupportedException e) {
         return json.errorResponse(new ScimException(405, null, "Method " + e.getMethod() + " is not supported here."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<byte[]> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return logged(ScimException.invalidSyntax("Send application/scim+json or application/json."), request);
     }
 
@@ -68,7 +68,7 @@ class ScimErrorHandler {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotAcquireLockException.class, PessimisticLockingFailureException.class, QueryTimeoutException.class})
-    ResponseEntity<String> busy(RuntimeException e) {
+    ResponseEntity<byte[]> busy(RuntimeException e) {
         log.warn("SCIM request deferred: {}", e.getClass().getSimpleName());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -80,7 +80,7 @@ class ScimErrorHandler {
      * is a client error (RFC 7644 section 3.12 invalidValue), not a 500; the transaction has rolled back.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<String> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+    ResponseEntity<byte[]> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
                 return logged(ScimException.invalidValue("An attribute value is longer than this "
@@ -92,13 +92,13 @@ class ScimErrorHandler {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<String> unexpected(RuntimeException e) {
+    ResponseEntity<byte[]> unexpected(RuntimeException e) {
         log.error("Unexpected SCIM failure", e);
         return json.errorResponse(new ScimException(500, null, "Internal error; nothing was changed."));
     }
 
     /** The error's scimType and detail go to the provisioning log entry of this request, for the support team. */
-    private ResponseEntity<String> logged(ScimException e, HttpServletRequest request) {
+    private ResponseEntity<byte[]> logged(ScimException e, HttpServletRequest request) {
         ScimRequest scim = ScimRequest.of(request);
         if (scim != null) {
             scim.failed(e.scimType(), e.detail());

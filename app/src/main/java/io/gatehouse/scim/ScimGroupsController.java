@@ -53,7 +53,7 @@ class ScimGroupsController {
     }
 
     @PostMapping
-    ResponseEntity<String> create(HttpServletRequest request) throws IOException {
+    ResponseEntity<byte[]> create(HttpServletRequest request) throws IOException {
         ScimRequest scim = ScimRequest.of(request);
         ScimGroupService.requireGroups(scim.company());
         GroupRecord group = service.create(scim.company(), body(request));
@@ -93,7 +93,7 @@ class ScimGroupsController {
     }
 
     @GetMapping
-    ResponseEntity<String> list(HttpServletRequest request) {
+    ResponseEntity<byte[]> list(HttpServletRequest request) {
         ScimRequest scim = ScimRequest.of(request);
         ScimGroupService.requireGroups(scim.company());
         ListQuery query = ListQuery.from(request, properties.scim().defaultCount(), properties.scim().maxResults());
@@ -110,7 +110,7 @@ class ScimGroupsController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<String> replace(@PathVariable String id, HttpServletRequest request,
+    ResponseEntity<byte[]> replace(@PathVariable String id, HttpServletRequest request,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch)
             throws IOException {
         ScimRequest scim = ScimRequest.of(request);

@@ -81,13 +81,14 @@ public class ScimJson {
         return error;
     }
 
-    ResponseEntity<String> errorResponse(ScimException e) {
+    ResponseEntity<byte[]> errorResponse(ScimException e) {
         return respond(HttpStatus.valueOf(e.status()), error(e.status(), e.scimType(), e.detail()), new HttpHeaders());
     }
 
-    ResponseEntity<String> respond(HttpStatus status, JsonNode body, HttpHeaders headers) {
+    /** The body as UTF-8 bytes straight from Jackson: no intermediate String to build and encode again. */
+    ResponseEntity<byte[]> respond(HttpStatus status, JsonNode body, HttpHeaders headers) {
         return ResponseEntity.status(status).headers(headers).contentType(SCIM)
-                .body(mapper.writeValueAsString(body));
+                .body(mapper.writeValueAsBytes(body));
     }
 
     String write(JsonNode node) {

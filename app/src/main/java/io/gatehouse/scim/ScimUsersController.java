@@ -49,7 +49,7 @@ class ScimUsersController {
     }
 
     @PostMapping
-    ResponseEntity<String> create(HttpServletRequest request) throws IOException {
+    ResponseEntity<byte[]> create(HttpServletRequest request) throws IOException {
         ScimRequest scim = ScimRequest.of(request);
         UserRecord user = service.create(scim.company(), body(request));
         scim.resource("User", user.id().toString());
@@ -60,7 +60,7 @@ class ScimUsersController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<String> get(@PathVariable String id, HttpServletRequest request,
+    ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request,
                                @RequestParam(required = false) String attributes,
                                @RequestParam(required = false) String excludedAttributes,
                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
@@ -77,7 +77,7 @@ class ScimUsersController {
     }
 
     @GetMapping
-    ResponseEntity<String> list(HttpServletRequest request) {
+    ResponseEntity<byte[]> list(HttpServletRequest request) {
         ScimRequest scim = ScimRequest.of(request);
         ListQuery query = ListQuery.from(request, properties.scim().defaultCount(), properties.scim().maxResults());
         int offset = query.offset("Users", clock);
@@ -98,7 +98,7 @@ class ScimUsersController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<String> replace(@PathVariable String id, HttpServletRequest request,
+    ResponseEntity<byte[]> replace(@PathVariable String id, HttpServletRequest request,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch)
             throws IOException {
         ScimRequest scim = ScimRequest.of(request);
@@ -110,7 +110,7 @@ class ScimUsersController {
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<String> patch(@PathVariable String id, HttpServletRequest request,
+    ResponseEntity<byte[]> patch(@PathVariable String id, HttpServletRequest request,
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch)
             throws IOException {
         ScimRequest scim = ScimRequest.of(request);
@@ -131,7 +131,7 @@ class ScimUsersController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<String> respondWithUser(ScimRequest scim, UserRecord user) {
+    private ResponseEntity<byte[]> respondWithUser(ScimRequest scim, UserRecord user) {
         List<GroupRef> groups = service.groupsOf(scim.company(), List.of(user)).getOrDefault(user.id(), List.of());
         return json.respond(HttpStatus.OK, renderer.user(user, groups), headers(user));
     }
