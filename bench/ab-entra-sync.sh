@@ -24,11 +24,7 @@ BASE_OPTS=${BASE_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' jvm.options | tr '\n' ' ')
 PORT=${PORT:-18080}
 export PORT
 
-CLASSPATH_FILE=bench/target/runtime-classpath.txt
-if [[ ! -s $CLASSPATH_FILE ]]; then # the gauge runs before run-entra-sync.sh would write it (e.g. after mvn clean)
-  mvn -q -B -DskipTests -pl bench -am package dependency:build-classpath -DincludeScope=runtime \
-      -Dmdep.outputFile="$ROOT/$CLASSPATH_FILE"
-fi
+bench/classpath.sh # the gauge below runs before run-entra-sync.sh would write it
 
 ticks() { # CPU ticks (user + system) of the processes whose command line contains $1
   local total=0 p f

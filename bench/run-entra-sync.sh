@@ -87,12 +87,7 @@ if needs_build; then
   log "building (mvn -q -B $MVN_FLAGS -DskipTests package)"
   (cd "$ROOT" && mvn -q -B $MVN_FLAGS -DskipTests package)
 fi
-if [[ ! -s $CLASSPATH_FILE || $ROOT/bench/pom.xml -nt $CLASSPATH_FILE ]]; then
-  # with package in the same reactor, saml-core/scim-core resolve to their jars here (never installed to ~/.m2);
-  # each module writes the file in turn, bench (last) wins
-  (cd "$ROOT" && mvn -q -B $MVN_FLAGS -DskipTests -pl bench -am package dependency:build-classpath \
-      -DincludeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE")
-fi
+MVN_FLAGS=$MVN_FLAGS "$ROOT/bench/classpath.sh"
 [[ -f $JAR ]] || die "no $JAR; build first"
 BENCH_CP=${BENCH_CLASSPATH_PREPEND:+$BENCH_CLASSPATH_PREPEND:}$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
 

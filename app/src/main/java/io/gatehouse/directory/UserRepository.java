@@ -144,19 +144,14 @@ public class UserRepository {
      */
     public Page<UserRecord> search(CompanyId company, String predicate, List<Object> params, String orderBy,
                                    int offset, int limit) {
-        String where = " WHERE u.company_id = ?" + (predicate == null ? "" : " AND (" + predicate + ")");
-        List<Object> all = new ArrayList<>();
-        all.add(company.value());
-        all.addAll(params);
+        String where = where(predicate);
+        List<Object> all = companyFirst(company, params);
         List<UserRecord> items = limit == 0 ? List.of() : jdbc.sql(SELECT + where + (orderBy == null ? "" : " ORDER BY " + orderBy)
                         + " LIMIT " + limit + " OFFSET " + offset)
                 .params(all)
                 .query((rs, n) -> map(rs))
                 .list();
-        long total = (offset == 0 && items.size() < limit)
-                ? items.size()
-                : jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(all).query(Long.class).single();
-        return new Page<>(items, total);
+        return new Page<>(items, total(where, all, items.size(), offset, limit));
     }
 
     /**
@@ -170,7 +165,7 @@ public class UserRepository {
         if (limit == 0) {
             return new PageWithGroups(search(company, predicate, params, orderBy, offset, limit), Map.of());
         }
-        String where = " WHERE u.company_id = ?" + (predicate == null ? "" : " AND (" + predicate + ")");
+        String where = where(predicate);
         String order = orderBy == null ? "" : "ORDER BY " + orderBy;
         String sql = """
                 WITH page AS (
@@ -188,9 +183,7 @@ public class UserRepository {
                   JOIN user_group g ON g.id = m.group_id
                 ORDER BY ord, part, group_sort
                 """.formatted(order, where, order, limit, offset);
-        List<Object> all = new ArrayList<>();
-        all.add(company.value());
-        all.addAll(params);
+        List<Object> all = companyFirst(company, params);
         List<UserRecord> items = new ArrayList<>();
         Map<UUID, List<GroupRef>> groups = new HashMap<>();
         jdbc.sql(sql).params(all).query(rs -> {
@@ -202,10 +195,25 @@ public class UserRepository {
                         new GroupRef(userId, rs.getObject("group_id", UUID.class), rs.getString("group_display")));
             }
         });
-        long total = (offset == 0 && items.size() < limit)
-                ? items.size()
-                : jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(all).query(Long.class).single();
-        return new PageWithGroups(new Page<>(items, total), groups);
+        return new PageWithGroups(new Page<>(items, total(where, all, items.size(), offset, limit)), groups);
+    }
+
+    private static String where(String predicate) {
+        return " WHERE u.company_id = ?" + (predicate == null ? "" : " AND (" + predicate + ")");
+    }
+
+    private static List<Object> companyFirst(CompanyId company, List<Object> params) {
+        List<Object> all = new ArrayList<>(params.size() + 1);
+        all.add(company.value());
+        all.addAll(params);
+        return all;
+    }
+
+    /** The number of matches: a first page that is not full counts itself; otherwise one COUNT(*). */
+    private long total(String where, List<Object> params, int found, int offset, int limit) {
+        return offset == 0 && found < limit
+                ? found
+                : jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(params).query(Long.class).single();
     }
 
     /**
@@ -242,12 +250,9 @@ public class UserRepository {
      * PostgreSQL), on every page view; a capped count reads at most cap + 1 index entries.
      */
     public long countUpTo(CompanyId company, String predicate, List<Object> params, int cap) {
-        List<Object> all = new ArrayList<>();
-        all.add(company.value());
-        all.addAll(params);
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM app_user u WHERE u.company_id = ?"
-                        + (predicate == null ? "" : " AND (" + predicate + ")") + " LIMIT " + (cap + 1) + ") capped")
-                .params(all).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM app_user u" + where(predicate) + " LIMIT " + (cap + 1)
+                        + ") capped")
+                .params(companyFirst(company, params)).query(Long.class).single();
     }
 
     /** The ids among {@code ids} that are users of this company. */
