@@ -2,7 +2,7 @@ package io.gatehouse.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.saml.core.FuzzSettings;
+import io.gatehouse.testsupport.FuzzSettings;
 import io.gatehouse.support.EntraBodies;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.gatehouse.saml.core.XmlMutations.Input;
 import io.gatehouse.saml.core.support.Fixtures;
+import io.gatehouse.testsupport.FuzzSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.saml.core.XmlMutations.Input;
 import io.gatehouse.saml.core.support.EntraResponse;
 import io.gatehouse.saml.core.support.Fixtures;
+import io.gatehouse.testsupport.FuzzSettings;
 import io.gatehouse.saml.core.support.TestIdp;
 import io.gatehouse.saml.core.support.TestKeys;
 import io.gatehouse.saml.core.support.XmlSigning;

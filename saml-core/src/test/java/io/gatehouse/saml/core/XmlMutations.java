@@ -1,5 +1,6 @@
 package io.gatehouse.saml.core;
 
+import io.gatehouse.testsupport.FuzzSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.gatehouse.scim.core.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.scim.core.FuzzSettings;
+import io.gatehouse.testsupport.FuzzSettings;
 import io.gatehouse.scim.core.ScimException;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -3,7 +3,7 @@ package io.gatehouse.scim.core.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.scim2.common.filters.Filter;
-import io.gatehouse.scim.core.FuzzSettings;
+import io.gatehouse.testsupport.FuzzSettings;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.gatehouse.scim.core.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.scim.core.FuzzSettings;
+import io.gatehouse.testsupport.FuzzSettings;
 import io.gatehouse.scim.core.ScimException;
 import io.gatehouse.scim.core.resource.GroupResources;
 import io.gatehouse.scim.core.resource.UserResources;

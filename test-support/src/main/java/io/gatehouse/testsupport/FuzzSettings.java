@@ -1,4 +1,4 @@
-package io.gatehouse.scim.core;
+package io.gatehouse.testsupport;
 
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
