@@ -12,8 +12,9 @@
 #
 # Environment: PORT (18081), SERVER_JAVA (java), SERVER_JAVA_OPTS, PGHOST_PORT (5432, user postgres, trust auth),
 # SKIP_BUILD=1 (use app/target/gatehouse.jar and the bench classes as they are), MVN_FLAGS (e.g. -o),
-# KEEP_DB=1 (leave the PostgreSQL database gatehouse_console_bench for EXPLAIN; the next run replaces it).
-# Output: the table on stdout and bench/target/console-users-<db>-<users>u.json.
+# KEEP_DB=1 (leave the PostgreSQL database gatehouse_console_bench for EXPLAIN; the next run replaces it),
+# SCIM_LISTINGS=0 (skip the SCIM listing timings at the end), SCIM_REPEATS (30).
+# Output: the tables on stdout and bench/target/console-users-<db>-<users>u.json.
 set -euo pipefail
 
 DB_KIND=${1:-postgres}
@@ -95,3 +96,23 @@ if (( USER_COUNT > SCIM_USERS )); then
 fi
 log "seeding took $((SECONDS - seed_start)) s"
 "${BENCH[@]}" measure "$BASE_URL" "$OPERATOR_TOKEN" "$COMPANY_ID" "$SCIM_USERS" "$USER_COUNT" "$REPEATS" "$JSON_OUT"
+
+# The same company through SCIM: listing pages (Okta's import walks them; on H2 a page once read and sorted the whole
+# company, BENCHMARKS.md "H2 listing pages at 100,000 users"), a broad filter, a group page and a userName lookup.
+# curl, 5 warm-up + SCIM_REPEATS (30) sequential requests each; SCIM_LISTINGS=0 skips this part.
+if [[ ${SCIM_LISTINGS:-1} == 1 ]]; then
+  token=$(curl -fsS -X POST "$BASE_URL/operator/v1/companies/$COMPANY_ID/scim-tokens" \
+    -H "Authorization: Bearer $OPERATOR_TOKEN" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+  [[ -n $token ]] || die "could not issue a SCIM token for the listing timings"
+  middle=$(( USER_COUNT / 2 + 1 ))
+  echo "SCIM pages, $USER_COUNT users, ${SCIM_REPEATS:-30} timed requests per case (after 5 warm-up), curl"
+  for path in "/Users?startIndex=1&count=100" "/Users?startIndex=$middle&count=100" \
+              "/Users?count=100&filter=active%20eq%20true" "/Groups?count=100&excludedAttributes=members" \
+              "/Users?filter=userName%20eq%20%22nobody%40example.com%22"; do
+    for i in $(seq 1 $(( 5 + ${SCIM_REPEATS:-30} ))); do
+      curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$BASE_URL/scim/v2$path" \
+        || die "GET /scim/v2$path failed"
+    done | tail -n +6 | sort -n | awk -v p="GET /scim/v2$path" '{t[NR] = $1 * 1000}
+      END {printf "  %-70s p50 %8.1f ms   max %8.1f ms\n", p, t[int((NR + 1) / 2)], t[NR]}'
+  done
+fi
