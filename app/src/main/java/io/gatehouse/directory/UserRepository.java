@@ -222,8 +222,8 @@ public class UserRepository {
         if (predicate != null) {
             return "(SELECT u.* FROM app_user u" + where(predicate) + " ORDER BY " + orderBy + cut + ") u";
         }
-        return "(SELECT u.id FROM app_user u" + where(null) + " ORDER BY " + orderBy + cut + ") k"
-                + " JOIN app_user u ON u.id = k.id";
+        return "(SELECT u.id, u.company_id FROM app_user u" + where(null) + " ORDER BY " + orderBy + cut + ") k"
+                + " JOIN app_user u ON u.id = k.id AND u.company_id = k.company_id";
     }
 
     private static String where(String predicate) {
