@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromedriver, headless, with a fresh profile. Missing binaries are a test failure,
- * not a skip: CI installs them (.ci/run).
+ * Debian's Chromium and chromedriver, headless, with a fresh profile that {@code quit()} deletes. Missing binaries
+ * are a test failure, not a skip: CI installs them (.ci/run).
  */
 public final class HeadlessChromium {
 
@@ -39,8 +41,22 @@ public final class HeadlessChromium {
         options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options) {
+            @Override
+            public void quit() {
+                super.quit();
+                deleteProfile(profile); // a few MB per browser, under /tmp, for every test run otherwise
+            }
+        };
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    private static void deleteProfile(Path profile) {
+        try (Stream<Path> paths = Files.walk(profile)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover profile directory is harmless
+        }
     }
 }
