@@ -44,44 +44,25 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
 fi
 [[ -s $CLASSPATH_FILE && -f $JAR ]] || die "no $JAR or $CLASSPATH_FILE; run without SKIP_BUILD"
 BENCH_CP=$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is in use; set PORT"; fi
+
+source "$ROOT/bench/lib.sh"
+bench_refuse_busy_port
 
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-console-bench.XXXXXX")
-SERVER_PID=
-PSQL_ARGS=(-h 127.0.0.1 -p "$PGHOST_PORT" -U postgres)
 cleanup() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  [[ $DB_KIND == postgres && ${KEEP_DB:-0} != 1 ]] && { dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB" 2>/dev/null || true; }
+  bench_stop_server
+  [[ ${KEEP_DB:-0} == 1 ]] || bench_drop_database
   rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-if [[ $DB_KIND == postgres ]]; then
-  PGOPTIONS="-c client_min_messages=warning" dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB"
-  createdb "${PSQL_ARGS[@]}" "$PG_DB"
-  export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PGHOST_PORT/$PG_DB" GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD=
-else
-  export GATEHOUSE_DB_URL="jdbc:h2:file:$WORK_DIR/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-  export GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD=
-fi
+bench_fresh_database
 OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 # plain http on 127.0.0.1: the session and CSRF cookies must not be Secure for the client to send them back
 export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN GATEHOUSE_BASE_URL=$BASE_URL GATEHOUSE_SECURE_COOKIES=false
-mkdir -p "$(dirname "$SERVER_LOG")"
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
-(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
-    --server.address=127.0.0.1) >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-deadline=$((SECONDS + 60))
-until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$SERVER_LOG" >&2; die "server exited during startup"; }
-  (( SECONDS < deadline )) || { tail -n 40 "$SERVER_LOG" >&2; die "server not UP within 60 s"; }
-  sleep 0.5
-done
+bench_start_server "$JAR" "$SERVER_LOG"
 
 if [[ $DB_KIND == postgres ]]; then SCIM_USERS=${SCIM_USERS:-$(( USER_COUNT < 5000 ? USER_COUNT : 5000 ))}
 else SCIM_USERS=$USER_COUNT; fi

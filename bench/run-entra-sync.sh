@@ -91,71 +91,28 @@ MVN_FLAGS=$MVN_FLAGS "$ROOT/bench/classpath.sh"
 [[ -f $JAR ]] || die "no $JAR; build first"
 BENCH_CP=${BENCH_CLASSPATH_PREPEND:+$BENCH_CLASSPATH_PREPEND:}$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
 
-# --- refuse to benchmark whatever else might already listen on the port -------------------------
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  die "port $PORT is already in use; set PORT to a free one"
-fi
+source "$ROOT/bench/lib.sh"
+bench_refuse_busy_port
 
-# --- fresh database --------------------------------------------------------------------------------
+# --- fresh database and server (production JVM options of jvm.options unless SERVER_JAVA_OPTS is set) -----------
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
-SERVER_PID=
-PSQL_ARGS=(-h 127.0.0.1 -p "$PGHOST_PORT" -U postgres)
-
 cleanup() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [[ $DB_KIND == postgres ]]; then
-    dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB" 2>/dev/null || log "could not drop database $PG_DB"
-  fi
+  bench_stop_server
+  bench_drop_database
   rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+bench_fresh_database
 
-if [[ $DB_KIND == postgres ]]; then
-  # quiet the "does not exist, skipping" notice; real errors still reach stderr
-  PGOPTIONS="-c client_min_messages=warning" dropdb "${PSQL_ARGS[@]}" --if-exists "$PG_DB"
-  createdb "${PSQL_ARGS[@]}" "$PG_DB"
-  export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PGHOST_PORT/$PG_DB"
-  export GATEHOUSE_DB_USER=postgres
-  export GATEHOUSE_DB_PASSWORD=
-else
-  # same H2 settings as the application's embedded default, in a directory deleted afterwards
-  export GATEHOUSE_DB_URL="jdbc:h2:file:$WORK_DIR/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-  export GATEHOUSE_DB_USER=sa
-  export GATEHOUSE_DB_PASSWORD=
-fi
-
-# --- start the server (production JVM options of jvm.options unless SERVER_JAVA_OPTS is set) ------------
 OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN
 export GATEHOUSE_BASE_URL=$BASE_URL
-mkdir -p "$(dirname "$SERVER_LOG")"
-log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
-# cwd = the scratch dir, so nothing the server writes relative to ./ survives the run
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/jvm.options" | tr '\n' ' ')}
+log "starting server on $BASE_URL ($DB_KIND), log: $SERVER_LOG"
 log "server JVM options: ${SERVER_JAVA_OPTS:-(none)}"
-(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) \
-  >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-
 started=$SECONDS
-deadline=$((started + 60))
-until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    tail -n 40 "$SERVER_LOG" >&2
-    die "server exited during startup"
-  fi
-  if (( SECONDS >= deadline )); then
-    tail -n 40 "$SERVER_LOG" >&2
-    die "server not UP within 60 s"
-  fi
-  sleep 0.5
-done
+bench_start_server "$JAR" "$SERVER_LOG"
 log "server UP (pid $SERVER_PID) after $((SECONDS - started)) s"
 
 # --- run the load generator -------------------------------------------------------------------------------
@@ -193,7 +150,7 @@ if [[ $DB_KIND == postgres ]]; then
   db_bytes=$(psql "${PSQL_ARGS[@]}" -d "$PG_DB" -XAtq -c 'SELECT pg_database_size(current_database())' 2>/dev/null) \
     || db_bytes=null
 else
-  db_bytes=$(find "$WORK_DIR" -maxdepth 1 -name 'gatehouse*.db' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {print s+0}')
+  db_bytes=$(find "$WORK_DIR/data" -maxdepth 1 -name 'gatehouse*.db' -printf '%s\n' 2>/dev/null | awk '{s+=$1} END {print s+0}')
 fi
 [[ $db_bytes =~ ^[0-9]+$ ]] || db_bytes=null
 if [[ $db_bytes != null ]]; then

@@ -35,40 +35,23 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
       -DincludeScope=runtime -Dmdep.outputFile=target/soak-classpath.txt)
 fi
 [[ -f $JAR && -s $CP_FILE ]] || die "nothing built: run without SKIP_BUILD=1"
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is in use; set PORT"; fi
+source "$ROOT/bench/lib.sh"
+bench_refuse_busy_port
 
-# --- fresh database and server ---------------------------------------------------------------------------
+# --- fresh database and server (H2: the product's default URL, ./data/gatehouse in the scratch directory) --------
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-soak.XXXXXX")
-SERVER_PID=
-PSQL=(-h 127.0.0.1 -p "$PGHOST_PORT" -U postgres)
 cleanup() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID"; for _ in $(seq 1 40); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
-  [[ $DB_KIND == postgres ]] && { dropdb "${PSQL[@]}" --if-exists "$PG_DB" 2>/dev/null || say "could not drop $PG_DB"; }
+  bench_stop_server
+  bench_drop_database
   rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-unset GATEHOUSE_DB_URL GATEHOUSE_DB_USER GATEHOUSE_DB_PASSWORD
-if [[ $DB_KIND == postgres ]]; then
-  PGOPTIONS="-c client_min_messages=warning" dropdb "${PSQL[@]}" --if-exists "$PG_DB"
-  createdb "${PSQL[@]}" "$PG_DB"
-  export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PGHOST_PORT/$PG_DB" GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD=
-fi # H2: the product's default URL (./data/gatehouse in the scratch directory), exactly as run-server.sh runs it
+bench_fresh_database
 OPERATOR_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 export GATEHOUSE_OPERATOR_TOKEN=$OPERATOR_TOKEN GATEHOUSE_BASE_URL=$BASE_URL GATEHOUSE_SECURE_COOKIES=false
 mkdir -p "$(dirname "$REPORT")"
-(cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
-    --server.address=127.0.0.1) >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-deadline=$((SECONDS + 90))
-until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$SERVER_LOG" >&2; die "server exited during startup"; }
-  (( SECONDS < deadline )) || { tail -n 40 "$SERVER_LOG" >&2; die "server not UP within 90 s"; }
-  sleep 0.5
-done
+bench_start_server "$JAR" "$SERVER_LOG" 90
 say "server UP (pid $SERVER_PID, $DB_KIND); $MINUTES min at $RATE req/s; report: $REPORT"
 
 # --- the load ---------------------------------------------------------------------------------------------

@@ -31,17 +31,9 @@ if [[ ${SKIP_BUILD:-0} != 1 ]] && { [[ ! -f $JAR ]] || [[ -n $(find "$ROOT" -pat
 fi
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
+source "$ROOT/bench/lib.sh" # bench_stop_server (this script starts the server through ./run-server.sh itself)
 WORK_DIR=
-SERVER_PID=
-stop_server() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=
-}
+stop_server() { bench_stop_server; SERVER_PID=; }
 cleanup() { stop_server; [[ -n $WORK_DIR ]] && rm -rf "$WORK_DIR"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
