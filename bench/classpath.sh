@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes the load generator's runtime classpath to bench/target/runtime-classpath.txt when it is missing (e.g. after
-# mvn clean) or older than bench/pom.xml. Used by run-entra-sync.sh and ab-entra-sync.sh. MVN_FLAGS: extra Maven flags.
+# mvn clean) or older than bench/pom.xml. Used by the run-*.sh scripts and ab-entra-sync.sh. MVN_FLAGS: extra Maven flags.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 FILE=$ROOT/bench/target/runtime-classpath.txt

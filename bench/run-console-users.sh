@@ -37,11 +37,10 @@ case $DB_KIND in h2|postgres) ;; *) die "database must be h2 or postgres, got '$
 for n in "$USER_COUNT" "$CONCURRENCY" "$REPEATS" "$PORT"; do [[ $n =~ ^[0-9]+$ ]] || die "not a number: $n"; done
 
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
-  # one reactor build; the bench module comes last, so its runtime classpath is the one left in the file
-  log "building (mvn -q -B ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath)"
-  (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath -DincludeScope=runtime \
-      -Dmdep.outputFile="$CLASSPATH_FILE")
+  log "building (mvn -q -B ${MVN_FLAGS:-} -DskipTests package)"
+  (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package)
 fi
+MVN_FLAGS=${MVN_FLAGS:-} "$ROOT/bench/classpath.sh"
 [[ -s $CLASSPATH_FILE && -f $JAR ]] || die "no $JAR or $CLASSPATH_FILE; run without SKIP_BUILD"
 BENCH_CP=$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")
 

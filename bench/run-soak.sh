@@ -19,7 +19,7 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS-$(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/jvm.o
 PGHOST_PORT=${PGHOST_PORT:-5432}
 BASE_URL=http://127.0.0.1:$PORT
 JAR=$ROOT/app/target/gatehouse.jar
-CP_FILE=$ROOT/bench/target/soak-classpath.txt
+CP_FILE=$ROOT/bench/target/runtime-classpath.txt
 REPORT=$ROOT/bench/target/soak-$DB_KIND-${MINUTES}m.md
 SERVER_LOG=$ROOT/bench/target/soak-$DB_KIND-server.log
 PG_DB=gatehouse_soak
@@ -31,9 +31,9 @@ die() { say "$*"; exit 2; }
 # --- build: the server jar, the driver and its runtime classpath (saml-core's test IdP included) ------------
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   say "building (mvn -q -B ${MVN_FLAGS:-} -DskipTests package -pl app,bench -am)"
-  (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath -pl app,bench -am \
-      -DincludeScope=runtime -Dmdep.outputFile=target/soak-classpath.txt)
+  (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests package -pl app,bench -am)
 fi
+MVN_FLAGS=${MVN_FLAGS:-} "$ROOT/bench/classpath.sh"
 [[ -f $JAR && -s $CP_FILE ]] || die "nothing built: run without SKIP_BUILD=1"
 source "$ROOT/bench/lib.sh"
 bench_refuse_busy_port

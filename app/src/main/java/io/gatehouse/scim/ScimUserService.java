@@ -31,8 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 class ScimUserService {
 
     private static final SqlFilterCompiler FILTERS = new SqlFilterCompiler(FilterMappings.users());
-    /** company_id first, though constant, so that H2 reads pages in index order instead of sorting the company. */
-    private static final String DEFAULT_ORDER = "u.company_id, u.created_at, u.id";
 
     private final UserRepository users;
     private final GroupRepository groups;
@@ -143,6 +141,6 @@ class ScimUserService {
             return "u.company_id, " + FILTERS.sortExpression(query.sortBy()) + (query.descending() ? " DESC" : " ASC")
                     + ", u.id";
         }
-        return where != null && where.atMostOneRow() ? null : DEFAULT_ORDER;
+        return where != null && where.atMostOneRow() ? null : UserRepository.CREATION_ORDER;
     }
 }

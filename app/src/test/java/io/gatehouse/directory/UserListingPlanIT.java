@@ -29,7 +29,6 @@ class UserListingPlanIT extends IntegrationTest {
     private static final int PAGE = 25;
     /** The most rows a plan step may read for one page: the page, one over it, and H2's two reads per key. */
     private static final int MOST_ROWS_READ = 2 * (PAGE + 1);
-    private static final String SCIM_DEFAULT_ORDER = "u.company_id, u.created_at, u.id";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -57,7 +56,7 @@ class UserListingPlanIT extends IntegrationTest {
 
     @Test
     void aScimListingPageReadsOnlyItsOwnRows() {
-        String sql = UserRepository.searchSql(null, SCIM_DEFAULT_ORDER, 0, PAGE);
+        String sql = UserRepository.searchSql(null, UserRepository.CREATION_ORDER, 0, PAGE);
 
         assertThat(mostRowsReadByOneStep(sql, company)).isBetween(PAGE, MOST_ROWS_READ);
     }
