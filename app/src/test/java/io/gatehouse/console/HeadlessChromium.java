@@ -13,12 +13,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium and chromedriver, headless, with a fresh profile that {@code quit()} deletes. Missing binaries
- * are a test failure, not a skip: CI installs them (.ci/run).
+ * are a test failure, not a skip: ./test.sh installs them. Elsewhere than Debian's paths: GATEHOUSE_TEST_CHROMIUM and
+ * GATEHOUSE_TEST_CHROMEDRIVER.
  */
 public final class HeadlessChromium {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final File CHROMIUM = new File(System.getenv().getOrDefault("GATEHOUSE_TEST_CHROMIUM", "/usr/bin/chromium"));
+    static final File CHROMEDRIVER =
+            new File(System.getenv().getOrDefault("GATEHOUSE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private HeadlessChromium() {}
 

@@ -39,10 +39,11 @@ final class OwnPostgres {
                     .setLocaleConfig("locale-provider", "builtin")
                     .setLocaleConfig("builtin-locale", "C.UTF-8")
                     // A throw-away cluster that no test crashes (they kill the application, never this server):
-                    // flushing to disk buys nothing.
+                    // flushing to disk buys nothing. Commits still wait for their WAL write, as in production
+                    // (the library's default is synchronous_commit=off).
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("unix_socket_directories", "") // TCP only: nothing left in /tmp
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .start();
