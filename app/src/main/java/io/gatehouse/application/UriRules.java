@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,33 +38,32 @@ public final class UriRules {
 
     /** Why {@code uri} cannot be a sign-in or post-logout redirect URI; empty when it can. */
     public static Optional<String> redirectUriProblem(String uri) {
-        Optional<String> shape = shapeProblem(uri);
-        if (shape.isPresent()) {
-            return shape;
-        }
-        URI parsed = URI.create(uri);
-        String host = parsed.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost")) {
-            return Optional.of("must use the loopback address 127.0.0.1 (or [::1]) instead of localhost");
-        }
-        return schemeProblem(parsed, isLoopbackLiteral(host));
+        return problem(uri, (parsed, host) -> host.equals("localhost")
+                ? Optional.of("must use the loopback address 127.0.0.1 (or [::1]) instead of localhost")
+                : schemeProblem(parsed, isLoopbackLiteral(host)));
     }
 
     /** Why {@code uri} cannot be an endpoint Gatehouse calls (back-channel logout); empty when it can. */
     public static Optional<String> outboundEndpointProblem(String uri) {
+        return problem(uri, (parsed, host) -> {
+            if (METADATA_HOSTS.contains(host) || isForbiddenLiteral(host)) {
+                return Optional.of("must not point at a link-local, unspecified or cloud metadata address");
+            }
+            if (NUMERIC_HOST.matcher(host).matches() && !IPV4.matcher(host).matches()) {
+                return Optional.of("must write an IPv4 address as four decimal numbers");
+            }
+            return schemeProblem(parsed, host.equals("localhost") || isLoopbackLiteral(host));
+        });
+    }
+
+    /** The shape problem, else what {@code rule} says about the parsed URI and its lower-cased host. */
+    private static Optional<String> problem(String uri, BiFunction<URI, String, Optional<String>> rule) {
         Optional<String> shape = shapeProblem(uri);
         if (shape.isPresent()) {
             return shape;
         }
         URI parsed = URI.create(uri);
-        String host = parsed.getHost().toLowerCase(Locale.ROOT);
-        if (METADATA_HOSTS.contains(host) || isForbiddenLiteral(host)) {
-            return Optional.of("must not point at a link-local, unspecified or cloud metadata address");
-        }
-        if (NUMERIC_HOST.matcher(host).matches() && !IPV4.matcher(host).matches()) {
-            return Optional.of("must write an IPv4 address as four decimal numbers");
-        }
-        return schemeProblem(parsed, host.equals("localhost") || isLoopbackLiteral(host));
+        return rule.apply(parsed, parsed.getHost().toLowerCase(Locale.ROOT));
     }
 
     private static Optional<String> schemeProblem(URI uri, boolean loopback) {
