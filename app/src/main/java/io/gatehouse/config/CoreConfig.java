@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +24,13 @@ class CoreConfig {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
+    /**
+     * The application's one JsonMapper (Spring MVC's too, so Boot's own backs off). The mixin makes a
+     * {@link ProblemDetail} serialize as RFC 9457 says, with its extension members at the top level rather than
+     * nested under "properties" (the product API's problem+json).
+     */
     @Bean
     JsonMapper scimJsonMapper() {
-        return JsonMapper.builder().build();
+        return JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 }

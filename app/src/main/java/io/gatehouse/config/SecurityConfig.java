@@ -21,9 +21,10 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Spring Security. The machine-facing APIs ({@code /scim}, {@code /operator}) are stateless and
- * authenticated by their own bearer-token filters (registered ahead of this chain, see ScimWebConfig and
- * OperatorWebConfig); they need no session and no CSRF token. The browser pages of sign-in ({@code /saml},
+ * Spring Security. The machine-facing APIs ({@code /scim}, {@code /operator}, the product API {@code /api}) are
+ * stateless and
+ * authenticated by their own bearer-token filters (registered ahead of this chain, see ScimWebConfig,
+ * OperatorWebConfig and ApiWebConfig); they need no session and no CSRF token. The browser pages of sign-in ({@code /saml},
  * {@code /login}, {@code /logout}, {@code /app}), the break-glass setup page ({@code /setup}) and the company
  * admin console ({@code /console}) and the support team's console ({@code /support}, its own sign-in and
  * authorization: supportconsole.SupportAccess) use a server-side session and CSRF protection. Everything
@@ -43,8 +44,22 @@ class SecurityConfig {
         // Only the firewall and the security headers remain here; every other filter is switched off
         // because each one costs CPU on the SCIM hot path (profiled, see BENCHMARKS.md) and does nothing
         // for a stateless API.
-        http.securityMatcher("/scim/**", "/operator/**")
-                .csrf(csrf -> csrf.disable())
+        return stateless(http.securityMatcher("/scim/**", "/operator/**"));
+    }
+
+    /**
+     * The product API ({@code /api/**}): authenticated by api.ApiKeyFilter (an application API key), which runs
+     * before this chain. Its own chain, as minimal as the other machine APIs', so that what the product API may
+     * later need (CORS, say) does not touch SCIM's hot path.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain productApi(HttpSecurity http) throws Exception {
+        return stateless(http.securityMatcher("/api/**"));
+    }
+
+    private static SecurityFilterChain stateless(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())
                 .servletApi(api -> api.disable())
                 .sessionManagement(s -> s.disable())

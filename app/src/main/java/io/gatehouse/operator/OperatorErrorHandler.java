@@ -30,7 +30,7 @@ class OperatorErrorHandler {
         return ResponseEntity.status(500).body(body("internal_error", "Internal error."));
     }
 
-    private static Map<String, Object> body(String code, String detail) {
+    static Map<String, Object> body(String code, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("detail", detail);

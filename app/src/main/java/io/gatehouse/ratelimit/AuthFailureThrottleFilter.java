@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles failed bearer authentication per client address on the machine APIs ({@code /scim}, {@code /operator}).
+ * Throttles failed bearer authentication per client address on the machine APIs ({@code /scim}, {@code /operator},
+ * {@code /api}).
  * Each 401 answered to a request that presented credentials takes a token from the address's bucket, so an
  * address has {@code failuresPerMinute} failures to spend per minute. An address that has spent them gets 429 with
  * Retry-After before its credentials are even looked up, until the bucket refills. Successful requests only look

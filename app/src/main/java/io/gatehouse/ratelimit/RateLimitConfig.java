@@ -35,8 +35,8 @@ class RateLimitConfig {
             @Qualifier("authFailureLimiter") KeyedRateLimiter limiter, MeterRegistry meters) {
         FilterRegistrationBean<AuthFailureThrottleFilter> registration =
                 new FilterRegistrationBean<>(new AuthFailureThrottleFilter(limiter, meters));
-        registration.addUrlPatterns("/scim/*", "/operator/*");
-        // Before ScimRequestFilter and OperatorAuthFilter (HIGHEST_PRECEDENCE + 10).
+        registration.addUrlPatterns("/scim/*", "/operator/*", "/api/*");
+        // Before ScimRequestFilter, OperatorAuthFilter and ApiKeyFilter (HIGHEST_PRECEDENCE + 10).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** 429 answers in the format of the API that was called: SCIM error JSON under /scim, operator JSON otherwise. */
+/**
+ * 429 answers in the format of the API that was called: SCIM error JSON under /scim, RFC 9457 problem+json under
+ * /api (the product API), operator JSON otherwise.
+ */
 final class Refusals {
 
     static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -20,6 +23,10 @@ final class Refusals {
         if (isScim(request)) {
             response.setContentType("application/scim+json;charset=UTF-8");
             body = "{\"schemas\":[\"" + SCIM_ERROR + "\"],\"status\":\"429\",\"detail\":\"" + detail + "\"}";
+        } else if (isProductApi(request)) {
+            response.setContentType("application/problem+json");
+            body = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
+                    + detail + "\"}";
         } else {
             response.setContentType("application/json;charset=UTF-8");
             body = "{\"error\":\"too_many_requests\",\"detail\":\"" + detail + "\"}";
@@ -28,7 +35,15 @@ final class Refusals {
     }
 
     static boolean isScim(HttpServletRequest request) {
+        return under(request, "/scim");
+    }
+
+    static boolean isProductApi(HttpServletRequest request) {
+        return under(request, "/api");
+    }
+
+    private static boolean under(HttpServletRequest request, String prefix) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/scim/") || path.equals("/scim");
+        return path.startsWith(prefix + "/") || path.equals(prefix);
     }
 }

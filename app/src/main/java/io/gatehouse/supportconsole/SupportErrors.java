@@ -2,6 +2,8 @@ package io.gatehouse.supportconsole;
 
 import io.gatehouse.access.NotInCompanyException;
 import io.gatehouse.access.ProvisionedUserConflictException;
+import io.gatehouse.application.ApplicationConflictException;
+import io.gatehouse.application.UnknownApplicationException;
 import io.gatehouse.saml.EmailDomains;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackageClasses = SupportErrors.class)
 class SupportErrors {
 
-    /** A company or token id that does not exist (or is not the company's). */
+    /** A company, application or token id that does not exist (or is not the company's or application's). */
     static class NotFoundException extends RuntimeException {
         NotFoundException() {
             super("not found");
@@ -25,9 +27,14 @@ class SupportErrors {
                 + "signed in to a company; its settings are under Company settings.");
     }
 
-    @ExceptionHandler({NotFoundException.class, NotInCompanyException.class})
+    @ExceptionHandler({NotFoundException.class, NotInCompanyException.class, UnknownApplicationException.class})
     ModelAndView notFound() {
-        return page(HttpStatus.NOT_FOUND, "Not found", "There is no such company or token.");
+        return page(HttpStatus.NOT_FOUND, "Not found", "There is no such company, application or token.");
+    }
+
+    @ExceptionHandler(ApplicationConflictException.class)
+    ModelAndView applicationConflict(ApplicationConflictException e) {
+        return page(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
 
     @ExceptionHandler(EmailDomains.DomainTakenException.class)

@@ -216,6 +216,37 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
         assertThat(text("error-title")).isEqualTo("Support team only");
     }
 
+    @Test
+    void theSupportTeamRegistersAProductApplicationAndItsKeySeesTheCompanyItServes() throws IOException {
+        String company = operator().createCompany("Served by the product " + System.nanoTime(), "standard");
+        open("/support/applications");
+        waitForPath("/support/sign-in");
+        browser.findElement(By.id("token")).sendKeys(OPERATOR_TOKEN);
+        clickAndLoad(browser.findElement(By.id("sign-in")));
+        clickAndLoad(browser.findElement(By.id("nav-applications")));
+
+        // Registers the production application; its client secret is shown on this page only.
+        browser.findElement(By.id("app-name")).sendKeys("Acme Cloud (production)");
+        browser.findElement(By.id("app-redirects")).sendKeys("https://app.acme.example/login/oauth2/code/gatehouse");
+        clickAndLoad(browser.findElement(By.id("register-application")));
+        assertThat(text("application-title")).isEqualTo("Acme Cloud (production)");
+        assertThat(text("new-secret")).startsWith("gh_cs_");
+        assertThat(text("default-redirect")).isEqualTo("https://app.acme.example/login/oauth2/code/gatehouse");
+
+        // Lets it serve one company and issues an API key for the product's backend.
+        new Select(browser.findElement(By.id("add-company"))).selectByValue(company);
+        clickAndLoad(browser.findElement(By.id("add-company-button")));
+        assertThat(browser.findElement(By.id("served-companies")).getText()).contains("Served by the product");
+        browser.findElement(By.id("key-label")).sendKeys("backend");
+        clickAndLoad(browser.findElement(By.id("issue-key")));
+        String key = text("new-key");
+        screenshot("support-application");
+        assertThat(http().get("/api/v1/companies", key).json().path("data").get(0).path("id").asString())
+                .isEqualTo(company);
+        clickAndLoad(browser.findElement(By.id("nav-applications")));
+        assertThat(browser.findElement(By.id("applications")).getText()).contains("Acme Cloud (production)");
+    }
+
     /** Clicks something that loads a new page and waits until the old one is gone. */
     private void clickAndLoad(WebElement element) {
         WebElement page = browser.findElement(By.tagName("html"));

@@ -3,6 +3,7 @@ package io.gatehouse.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.ratelimit.KeyedRateLimiter;
+import io.gatehouse.support.Applications;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.Operator.TestCompany;
@@ -153,6 +154,24 @@ class RateLimitIT extends IntegrationTest {
         String fromElsewhere = RawHttp.exchange(port, "127.0.0.2", "GET /scim/v2/Users HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer " + company.scimToken() + "\r\nConnection: close\r\n\r\n");
         assertThat(RawHttp.status(fromElsewhere)).isEqualTo(200);
+    }
+
+    @Test
+    void repeatedWrongApiKeysFromOneAddressAreThrottledWithAProblem() {
+        Applications apps = new Applications(http());
+        String key = apps.issueKey(apps.servingAllCompanies().id());
+        String wellFormedButWrong = key.substring(0, 24) + "x".repeat(key.length() - 24);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(apps.api(wellFormedButWrong, "/companies").status()).isEqualTo(401);
+        }
+        Http.Response refused = apps.api(key, "/companies");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("status").asInt()).isEqualTo(429);
+        assertThat(refused.json().path("title").asString()).isEqualTo("Too Many Requests");
     }
 
     @Test

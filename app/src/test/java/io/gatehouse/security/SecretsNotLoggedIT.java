@@ -31,7 +31,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Secrets never reach the logs: a full flow (company, SCIM tokens, SCIM traffic including failed authentication
  * with a well-formed wrong token and a revoked one, operator calls with a right and a wrong operator token, a
- * break-glass administrator's setup link, setting and using the password) runs while every log event of the
+ * product application's client secrets and API keys (right, wrong, rotated out), a break-glass administrator's setup link, setting and using the password) runs while every log event of the
  * application (root logger, at the configured levels, and Gatehouse's own loggers at TRACE) and everything
  * written to stdout/stderr is captured; none of the secrets may appear in either.
  */
@@ -113,6 +113,30 @@ class SecretsNotLoggedIT extends IntegrationTest {
         String wrongOperator = OPERATOR_TOKEN + "-wrong";
         secrets.add(wrongOperator);
         assertThat(http().get("/operator/v1/companies", wrongOperator).status()).isEqualTo(401);
+
+        // A product application: its client secrets (one rotated out) and API keys, right and wrong.
+        Http.Response app = operator().call("POST", "/applications", "{\"name\":\"Secretive product\","
+                + "\"clientType\":\"confidential\",\"redirectUris\":[\"https://product.example/cb\"],"
+                + "\"servesAllCompanies\":true}");
+        String appId = app.json().path("id").asString();
+        String clientSecret = app.json().path("clientSecret").path("secret").asString();
+        String rotatedSecret = operator().call("POST", "/applications/" + appId + "/client-secrets", null).json()
+                .path("secret").asString();
+        operator().call("DELETE", "/applications/" + appId + "/client-secrets/"
+                + app.json().path("clientSecret").path("id").asString(), null);
+        String apiKey = operator().call("POST", "/applications/" + appId + "/api-keys", "{\"label\":\"x\"}").json()
+                .path("key").asString();
+        for (String secret : List.of(clientSecret, rotatedSecret, apiKey)) {
+            secrets.add(secret);
+            secrets.add(secretPart(secret));
+        }
+        assertThat(http().get("/api/v1/companies?limit=1", apiKey).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/companies?after=garbage", apiKey).status()).isEqualTo(400);
+        String wrongKey = apiKey.substring(0, apiKey.length() - 43) + "B".repeat(43);
+        secrets.add(wrongKey);
+        assertThat(http().get("/api/v1/companies", wrongKey).status()).isEqualTo(401);
+        assertThat(http().get("/api/v1/companies", clientSecret).status()).isEqualTo(401);
+        operator().call("GET", "/applications/" + appId + "/audit-log", null);
 
         // Break-glass administrator: setup link, page, password, sign-in.
         Http.Response admin = operator().call("POST", "/companies/" + company + "/admins",
