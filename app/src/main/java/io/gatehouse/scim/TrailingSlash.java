@@ -54,7 +54,8 @@ final class TrailingSlash {
         }
 
         private static String withoutSlash(String path) {
-            return path != null && path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            boolean slash = path != null && path.length() > 1 && path.endsWith("/");
+            return slash ? path.substring(0, path.length() - 1) : path;
         }
     }
 }

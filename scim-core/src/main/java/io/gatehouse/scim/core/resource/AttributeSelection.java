@@ -59,7 +59,7 @@ public final class AttributeSelection {
         return selection.wants(ScimSchemas.GROUP, members);
     }
 
-    /** False when a top-level attribute of the core schema would not be output (the app then need not load it). */
+    /** False when {@code attribute} would not be output at all, so the app need not load it. */
     public boolean wants(SchemaDefinition schema, AttributeDefinition attribute) {
         return decide(schema, attribute) != Decision.DROP;
     }
@@ -206,13 +206,15 @@ public final class AttributeSelection {
         return subs(include, schema, attribute).isEmpty() ? Decision.DROP : Decision.PROJECT;
     }
 
-    private static boolean matchesWhole(List<AttributeSelector> selectors, SchemaDefinition schema, AttributeDefinition attribute) {
+    private static boolean matchesWhole(List<AttributeSelector> selectors, SchemaDefinition schema,
+                                        AttributeDefinition attribute) {
         return selectors.stream().anyMatch(s -> s.schema().id().equals(schema.id())
                 && (s.attribute() == null || (s.names(schema, attribute) && s.sub() == null && s.filter() == null)));
     }
 
     /** Sub-attributes named without a value filter, so for every value. */
-    private static List<String> subs(List<AttributeSelector> selectors, SchemaDefinition schema, AttributeDefinition attribute) {
+    private static List<String> subs(List<AttributeSelector> selectors, SchemaDefinition schema,
+                                     AttributeDefinition attribute) {
         List<String> names = new ArrayList<>();
         for (AttributeSelector s : selectors) {
             if (s.names(schema, attribute) && s.sub() != null && s.filter() == null) {

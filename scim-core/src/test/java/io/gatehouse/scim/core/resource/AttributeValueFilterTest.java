@@ -52,7 +52,8 @@ class AttributeValueFilterTest {
                 Arguments.of("emails[not (type eq \"work\")]", emails(HOME, OTHER)),
                 Arguments.of("emails[value co \",[x]\"]", emails(OTHER)),
                 Arguments.of("emails[type eq \"work\"].value", emails("{'value':'b@x'}")),
-                Arguments.of("emails[type eq \"work\"],emails.type", emails(WORK, "{'type':'home'}", "{'type':'other'}")),
+                Arguments.of("emails[type eq \"work\"],emails.type",
+                        emails(WORK, "{'type':'home'}", "{'type':'other'}")),
                 Arguments.of("emails[type eq \"work\"],emails", emails(WORK, HOME, OTHER)));
     }
 
@@ -78,7 +79,8 @@ class AttributeValueFilterTest {
                 Arguments.of(null, "emails[type eq \"home\"].value", emails(WORK, "{'type':'home'}", OTHER)),
                 Arguments.of(null, "emails[type eq \"home\"],emails.primary",
                         emails("{'value':'b@x','type':'work'}", OTHER)),
-                Arguments.of("emails.value", "emails[type eq \"home\"]", emails("{'value':'b@x'}", "{'value':'o,[x]@x'}")),
+                Arguments.of("emails.value", "emails[type eq \"home\"]",
+                        emails("{'value':'b@x'}", "{'value':'o,[x]@x'}")),
                 Arguments.of("emails[type eq \"work\"]", "emails[type eq \"work\"].primary",
                         emails("{'value':'b@x','type':'work'}")));
     }
