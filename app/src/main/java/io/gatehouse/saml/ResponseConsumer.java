@@ -61,7 +61,7 @@ class ResponseConsumer {
             String reference = loginLog.record(id, new LoginLog.Entry(f.code().name(), detail(f), f.expected(),
                     f.actual(), null, null));
             log.info("SAML sign-in refused for company {}: {} (reference {})", id, f.code(), reference);
-            return new SignInResult.Refused(RefusalPages.forFailure(f, startOver), reference);
+            return new SignInResult.Refused(RefusalPages.forFailure(f, startOver), reference, f.code().name());
         }
         SamlValidationResult.Success s = (SamlValidationResult.Success) result;
         String target;
@@ -104,7 +104,8 @@ class ResponseConsumer {
         String reference = loginLog.record(company.id(), new LoginLog.Entry(code.name(), detail, null, null, nameId,
                 null));
         log.info("SAML sign-in refused for company {}: {} (reference {})", company.id(), code, reference);
-        return new SignInResult.Refused(RefusalPages.forRefusal(code, company.name(), startOver), reference);
+        return new SignInResult.Refused(RefusalPages.forRefusal(code, company.name(), startOver), reference,
+                code.name());
     }
 
     /** The validator's sentence, plus the IdP's own message for a non-success Status (Entra's AADSTS text). */

@@ -108,7 +108,8 @@ class SamlController {
         response.setStatus(403);
         return new ModelAndView("saml/refused")
                 .addObject("page", refused.page())
-                .addObject("reference", refused.reference());
+                .addObject("reference", refused.reference())
+                .addObject("check", refused.check());
     }
 
     private Optional<Company> company(String id) {

@@ -14,6 +14,9 @@ sealed interface SignInResult {
     record SignedIn(CompanyId company, UUID userId, String target, Instant sessionNotOnOrAfter)
             implements SignInResult {}
 
-    /** @param reference the sign-in log row's reference, shown to the person */
-    record Refused(RefusalPage page, String reference) implements SignInResult {}
+    /**
+     * @param reference the sign-in log row's reference, shown to the person
+     * @param check     the check that failed (a saml-core FailureCode or a RefusalCode name), as the log records it
+     */
+    record Refused(RefusalPage page, String reference, String check) implements SignInResult {}
 }

@@ -13,7 +13,8 @@
  *       inserted into {@code saml_replay} (a duplicate key is a replay, on any node) → the subject linked to
  *       a provisioned, active user ({@link io.gatehouse.saml.UserLinker}) → a new Spring Session JDBC session
  *       named "&lt;company&gt;:&lt;user&gt;" ({@link io.gatehouse.saml.SignInSessions}). Every attempt is a row in
- *       {@code saml_login_event}; refusals show a plain page with that row's reference.</li>
+ *       {@code saml_login_event}; refusals show a plain page with the name of the check that failed (the
+ *       row's FailureCode or RefusalCode, never its expected and actual values) and that row's reference.</li>
  *   <li>SCIM {@code active:false} or DELETE ends the user's sessions
  *       ({@link io.gatehouse.saml.SessionTermination}).</li>
  * </ul>

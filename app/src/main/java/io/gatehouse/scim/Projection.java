@@ -1,8 +1,8 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.scim.core.resource.AttributeSelection;
+import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.ResourceSchema;
-import java.util.Arrays;
 import tools.jackson.databind.node.ObjectNode;
 
 /** attributes / excludedAttributes (RFC 7644 section 3.4.2.5) for the web layer. */
@@ -17,19 +17,12 @@ final class Projection {
         return AttributeSelection.apply(type, resource, attributes, excludedAttributes);
     }
 
-    /** Whether a top-level attribute (e.g. members, groups) is wanted, so it need not be loaded otherwise. */
-    static boolean wants(String attributes, String excludedAttributes, String name) {
-        if (attributes != null && !attributes.isBlank()) {
-            return lists(attributes, name);
+    /** Whether a top-level core attribute (e.g. groups) is wanted, so it need not be loaded otherwise. */
+    static boolean wants(ResourceSchema type, String attributes, String excludedAttributes, String name) {
+        if (attributes == null && excludedAttributes == null) {
+            return true;
         }
-        return excludedAttributes == null || !lists(excludedAttributes, name);
-    }
-
-    private static boolean lists(String csv, String name) {
-        return Arrays.stream(csv.split(","))
-                .map(String::trim)
-                .map(a -> a.contains(":") ? a.substring(a.lastIndexOf(':') + 1) : a)
-                .map(a -> a.contains(".") ? a.substring(0, a.indexOf('.')) : a)
-                .anyMatch(a -> a.equalsIgnoreCase(name));
+        AttributeDefinition attribute = type.core().attribute(name).orElseThrow();
+        return AttributeSelection.of(type, attributes, excludedAttributes).wants(type.core(), attribute);
     }
 }

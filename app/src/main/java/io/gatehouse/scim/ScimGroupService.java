@@ -194,15 +194,18 @@ class ScimGroupService {
         return updated;
     }
 
-    /** Member ids must be users of this company; one unknown id fails the whole request (all or none). */
+    /**
+     * Member ids must be users of this company; one unknown id fails the whole request (all or none). The error
+     * names the first unknown ids in request order, whether they are not ids at all or ids of no user here.
+     */
     private Set<UUID> checkedUsers(Company company, Collection<String> ids) {
         Set<UUID> wanted = uuids(ids);
-        if (wanted.size() != new HashSet<>(ids).size()) {
-            throw unknownMembers(ids.stream().filter(s -> parse(s) == null).limit(5).toList());
-        }
         Set<UUID> found = new HashSet<>(users.existing(company.id(), wanted));
-        if (found.size() != wanted.size()) {
-            throw unknownMembers(wanted.stream().filter(u -> !found.contains(u)).limit(5).map(UUID::toString).toList());
+        if (found.size() != wanted.size() || wanted.size() != ids.size()) {
+            List<String> unknown = ids.stream().filter(s -> !found.contains(parse(s))).distinct().limit(5).toList();
+            if (!unknown.isEmpty()) {
+                throw unknownMembers(unknown);
+            }
         }
         return wanted;
     }

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Front door of {@code /scim}: authenticates the bearer token (which selects the company), refuses
- * oversized bodies before they are read, and records every request in the company's provisioning log.
+ * oversized bodies before they are read, hands the request on without a trailing slash ({@link TrailingSlash}),
+ * and records every request, as the client spelled it, in the company's provisioning log.
  * A database that cannot hand out a connection in time (pool exhausted) is 503 with Retry-After, never 500.
  */
 class ScimRequestFilter extends OncePerRequestFilter {
@@ -74,7 +75,7 @@ class ScimRequestFilter extends OncePerRequestFilter {
                 write(response, 413, null, ScimJson.payloadTooLarge(max).detail());
                 return;
             }
-            chain.doFilter(request, response);
+            chain.doFilter(TrailingSlash.strip(request), response);
         } finally {
             record(request, response, scim, started);
         }

@@ -84,7 +84,7 @@ class ScimUsersController {
         String attributes = query.attributes();
         String excludedAttributes = query.excludedAttributes();
         PageWithGroups found = service.list(scim.company(), query, offset,
-                Projection.wants(attributes, excludedAttributes, "groups"));
+                Projection.wants(ScimSchemas.USER_RESOURCE, attributes, excludedAttributes, "groups"));
         Page<UserRecord> page = found.page();
         ArrayNode resources = json.array();
         for (UserRecord user : page.items()) {

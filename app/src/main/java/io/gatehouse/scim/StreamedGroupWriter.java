@@ -2,6 +2,7 @@ package io.gatehouse.scim;
 
 import io.gatehouse.directory.Member;
 import io.gatehouse.scim.core.resource.AttributeSelection;
+import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.ScimSchemas;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
  * the projection is decided once on the group with one prototype member, and the member sub-attributes the
  * prototype keeps are the ones written for every member (a projection keeps or drops sub-attributes by
  * name, never by value). As in {@code AttributeSelection}, a projected empty member list is left out,
- * while an unprojected one is written as {@code []}.
+ * while an unprojected one is written as {@code []}. A value filter on members ({@code attributes=members[display
+ * sw "A"]}) does select by value: then each member is rendered and selected on its own
+ * ({@link AttributeSelection#selectValue}), still one at a time, never the whole list.
  */
 final class StreamedGroupWriter {
 
     /** Stands for every member while the projection is decided; never written. */
     private static final UUID PROTOTYPE = new UUID(0, 0);
+    private static final AttributeDefinition MEMBERS = ScimSchemas.GROUP.attribute("members").orElseThrow();
 
     private final ObjectNode head;
     private final List<String> memberFields;
     private final boolean omitEmptyMembers;
     private final Function<UUID, String> userLocation;
+    private final ObjectNode prototype;
+    private final AttributeSelection byValue; // non-null when a value filter selects members
 
     /**
      * @param group         the rendered group without members (id, attributes, meta)
@@ -41,15 +47,23 @@ final class StreamedGroupWriter {
     StreamedGroupWriter(ObjectNode group, ObjectNode prototype, String attributes, String excludedAttributes,
                         Function<UUID, String> userLocation) {
         boolean projected = attributes != null || excludedAttributes != null;
+        AttributeSelection selection = projected
+                ? AttributeSelection.of(ScimSchemas.GROUP_RESOURCE, attributes, excludedAttributes) : null;
+        boolean wanted = selection == null || selection.wants(ScimSchemas.GROUP, MEMBERS);
         ObjectNode withPrototype = group.deepCopy();
-        if (AttributeSelection.wantsMembers(attributes, excludedAttributes)) {
+        if (wanted) {
             withPrototype.putArray("members").add(prototype);
         }
-        this.head = Projection.apply(ScimSchemas.GROUP_RESOURCE, withPrototype, attributes, excludedAttributes);
+        this.head = selection == null ? withPrototype : selection.apply(withPrototype);
+        this.byValue = selection != null && selection.filtersValuesOf(ScimSchemas.GROUP, MEMBERS) ? selection : null;
+        if (byValue != null && wanted && !head.has("members")) {
+            head.putArray("members"); // members come last in the tree rendering too (after meta)
+        }
         JsonNode kept = head.path("members").path(0);
         this.memberFields = List.copyOf(kept.propertyNames());
         this.omitEmptyMembers = projected;
         this.userLocation = userLocation;
+        this.prototype = prototype;
     }
 
     static UUID prototypeId() {
@@ -81,8 +95,16 @@ final class StreamedGroupWriter {
             startMembers(out, started);
         }
         members.accept(member -> {
-            startMembers(out, started);
-            writeMember(out, member);
+            if (byValue == null) {
+                startMembers(out, started);
+                writeMember(out, member);
+                return;
+            }
+            JsonNode selected = byValue.selectValue(ScimSchemas.GROUP, MEMBERS, rendered(member));
+            if (selected != null) {
+                startMembers(out, started);
+                out.writeTree(selected);
+            }
         });
         if (started[0]) {
             out.writeEndArray();
@@ -95,6 +117,19 @@ final class StreamedGroupWriter {
             out.writeStartArray();
             started[0] = true;
         }
+    }
+
+    /** The member as the tree rendering shows it: the prototype's fields, in its order, with this member's values. */
+    private ObjectNode rendered(Member member) {
+        ObjectNode m = prototype.deepCopy();
+        m.put("value", member.userId().toString());
+        m.put("$ref", userLocation.apply(member.userId()));
+        if (member.display() != null) {
+            m.put("display", member.display());
+        } else {
+            m.remove("display");
+        }
+        return m;
     }
 
     private void writeMember(JsonGenerator out, Member member) {

@@ -2,13 +2,23 @@ package io.gatehouse.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.saml.core.support.TestIdp;
 import io.gatehouse.saml.core.support.TestKeys;
+import io.gatehouse.saml.core.support.XmlSigning;
 import io.gatehouse.support.Http;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import tools.jackson.databind.JsonNode;
 
-/** Refused sign-ins: a plain page with a reference for the person, the typed reason in the company's log. */
+/**
+ * Refused sign-ins: a plain page with the name of the check that failed and a reference for the person, the typed
+ * reason with expected and actual values in the company's log.
+ */
 class SignInRefusalIT extends SamlIntegrationTest {
+
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
     @Test
     void unknownUserIsToldTheirAccountIsNotSetUpAndTheLogSaysWho() {
@@ -64,8 +74,42 @@ class SignInRefusalIT extends SamlIntegrationTest {
                 TestKeys.ATTACKER), null));
 
         assertThat(acs.status()).isEqualTo(403);
-        assertThat(acs.body()).contains("We could not sign you in").doesNotContain("SIGNATURE");
-        assertThat(latest(company).path("outcome").asString()).isIn("SIGNATURE_INVALID", "UNTRUSTED_KEY");
+        String code = latest(company).path("outcome").asString();
+        assertThat(code).isIn("SIGNATURE_INVALID", "UNTRUSTED_KEY");
+        assertThat(acs.body()).contains("We could not sign you in").contains("Check that failed")
+                .contains("<code id=\"check\">" + code + "</code>")
+                .doesNotContain("SHA-256").doesNotContain(TestKeys.ATTACKER.certificate().getSubjectX500Principal()
+                        .getName()); // the check's name, never its expected and actual values
+    }
+
+    @Test
+    void aDuplicatedSignatureShowsItsOwnCodeOnThePageAndInTheLog() {
+        SsoCompany company = ssoCompany();
+        company.scim().createUser("twice@contoso.test");
+        String twice = Base64.getEncoder().encodeToString(TestIdp.sign(
+                EntraLikeIdp.response(company.id(), null, "twice@contoso.test"), doc -> {
+                    Element assertion = XmlSigning.assertion(doc);
+                    XmlSigning.sign(assertion, TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256, true);
+                    Node signature = assertion.getElementsByTagNameNS(DSIG, "Signature").item(0);
+                    assertion.insertBefore(signature.cloneNode(true), signature);
+                }));
+
+        Http.Response acs = browser().postForm(company.acs(), EntraLikeIdp.form(twice, null));
+
+        assertThat(acs.status()).isEqualTo(403);
+        JsonNode row = latest(company);
+        assertThat(row.path("outcome").asString()).isEqualTo("DUPLICATE_SIGNATURE");
+        assertThat(acs.body()).contains("<code id=\"check\">DUPLICATE_SIGNATURE</code>")
+                .contains(row.path("reference").asString());
+    }
+
+    @Test
+    void aRefusalDecidedAfterValidationShowsItsCodeToo() {
+        SsoCompany company = ssoCompany();
+
+        Http.Response acs = signIn(browser(), company, "stranger@contoso.test");
+
+        assertThat(acs.body()).contains("<code id=\"check\">USER_UNKNOWN</code>");
     }
 
     @Test

@@ -41,6 +41,13 @@ class StreamedGroupWriterTest {
             "3, -, meta",
             "3, 'displayName,members.display', 'members.value'",
             "3, externalId, -",
+            "3, 'members[display eq \"Person Number 1\"]', -",
+            "3, 'members[display sw \"person\"].value', -",
+            "3, 'displayName,members[display eq \"Nobody\"]', -",
+            "0, 'members[type eq \"User\"]', -",
+            "3, -, 'members[display eq \"Person Number 0\"]'",
+            "3, -, 'members[display eq \"Person Number 0\"].display'",
+            "3, 'members[display ew \"1\"],members.value', 'members[display eq \"Person Number 1\"].$ref'",
     })
     void writesWhatTheTreeRenderingWouldHaveWritten(int memberCount, String attributes, String excluded) {
         List<Member> members = members(memberCount);
@@ -56,6 +63,7 @@ class StreamedGroupWriterTest {
 
         streamed(null, "members", members(5), reads);
         streamed("displayName", null, members(5), reads);
+        streamed("displayName", "members[display eq \"Person Number 1\"]", members(5), reads);
 
         assertThat(reads).isEmpty();
     }

@@ -19,8 +19,10 @@ public enum FailureCode {
     SIGNATURE_WRAPPING,
     /** More than one assertion; the Web SSO profile flow here accepts exactly one. */
     MULTIPLE_ASSERTIONS,
-    /** A Signature is not on the Response or its assertion, or an element has two of them. */
+    /** A Signature is not on the Response or its assertion. */
     UNEXPECTED_SIGNATURE_PLACEMENT,
+    /** The Response or the assertion carries more than one Signature (SAML core §5.4.1: one per element). */
+    DUPLICATE_SIGNATURE,
     /** A Signature does not have the exact XMLDSig shape (one SignedInfo, one SignatureValue...). */
     SIGNATURE_MALFORMED,
     /** The single Reference does not point at '#'+ID of the signature's own parent (or is empty). */

@@ -138,7 +138,7 @@ final class ResponseStructure {
 
     private static Element single(Element existing, Element sig, String where) throws Rejection {
         if (existing != null) {
-            throw Rejection.of(FailureCode.UNEXPECTED_SIGNATURE_PLACEMENT, "one Signature per element",
+            throw Rejection.of(FailureCode.DUPLICATE_SIGNATURE, "one Signature per element",
                     "several Signatures on " + where, "the " + where + " carries more than one Signature");
         }
         return sig;

@@ -9,6 +9,7 @@ import io.gatehouse.saml.core.support.TestKeys;
 import io.gatehouse.saml.core.support.XmlSigning;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -112,14 +113,19 @@ class AttackCorpusTest {
     }
 
     private static SamlResponseValidator validator(Map<String, Object> entry, SamlValidationConfig config) {
+        return new SamlResponseValidator(config, Clock.fixed(instantOf(entry), ZoneOffset.UTC));
+    }
+
+    /** The instant a fixture is judged at: the manifest's clock, else the response's IssueInstant. */
+    static Instant instantOf(Map<String, Object> entry) {
         @SuppressWarnings("unchecked")
         Map<String, Object> facts = (Map<String, Object>) entry.get("facts");
         String clock = (String) entry.getOrDefault("clock", facts.getOrDefault("issue_instant", "2020-01-01T00:00:00Z"));
-        return new SamlResponseValidator(config, Clock.fixed(OffsetDateTime.parse(clock).toInstant(), ZoneOffset.UTC));
+        return OffsetDateTime.parse(clock).toInstant();
     }
 
     /** Library fixtures carry no SP settings; their own facts (audience, destination) stand in. */
-    private static SamlValidationConfig config(Map<String, Object> entry, boolean allowSha1) {
+    static SamlValidationConfig config(Map<String, Object> entry, boolean allowSha1) {
         @SuppressWarnings("unchecked")
         Map<String, Object> facts = (Map<String, Object>) entry.get("facts");
         String trusted = Fixtures.pathOf((String) entry.get("trusted_cert"));

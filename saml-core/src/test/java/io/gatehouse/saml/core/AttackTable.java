@@ -4,6 +4,7 @@ import static io.gatehouse.saml.core.FailureCode.ALGORITHM_NOT_ALLOWED;
 import static io.gatehouse.saml.core.FailureCode.AUDIENCE_MISMATCH;
 import static io.gatehouse.saml.core.FailureCode.DESTINATION_MISMATCH;
 import static io.gatehouse.saml.core.FailureCode.DTD_FORBIDDEN;
+import static io.gatehouse.saml.core.FailureCode.DUPLICATE_SIGNATURE;
 import static io.gatehouse.saml.core.FailureCode.DUPLICATE_ID;
 import static io.gatehouse.saml.core.FailureCode.EXPIRED;
 import static io.gatehouse.saml.core.FailureCode.ISSUER_MISMATCH;
@@ -54,7 +55,7 @@ final class AttackTable {
             row(LIB + "ruby-saml/response_with_doubled_signed_assertion.xml", MULTIPLE_ASSERTIONS),
             row(LIB + "ruby-saml/response_without_reference_uri.xml.base64", REFERENCE_URI_MISMATCH),
             row(LIB + "java-saml/response_with_spoofed_response_signature.xml", UNEXPECTED_SIGNATURE_PLACEMENT),
-            row(LIB + "java-saml/triple_signed_response.xml.base64", UNEXPECTED_SIGNATURE_PLACEMENT),
+            row(LIB + "java-saml/triple_signed_response.xml.base64", DUPLICATE_SIGNATURE),
             row(LIB + "java-saml/duplicate_reference_uri.xml.base64", REFERENCE_URI_MISMATCH),
             row(LIB + "samlify/attack_response_signed.xml", MALFORMED_XML),
             strip(BAD + "bad-assertion-expired-early/assertion.xml", NOT_YET_VALID),

@@ -241,6 +241,23 @@ class ResponseSignatureTest {
         assertThat(failure(validate(xml)).code()).isEqualTo(FailureCode.UNEXPECTED_SIGNATURE_PLACEMENT);
     }
 
+    @Test
+    void rejectsAnElementCarryingTwoSignaturesAsDuplicateSignature() {
+        byte[] assertionTwice = TestIdp.sign(EntraResponse.valid(), doc -> {
+            XmlSigning.sign(XmlSigning.assertion(doc), TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256, true);
+            Node signature = doc.getElementsByTagNameNS(DSIG, "Signature").item(0);
+            signature.getParentNode().insertBefore(signature.cloneNode(true), signature);
+        });
+        byte[] responseTwice = TestIdp.sign(EntraResponse.valid(), doc -> {
+            XmlSigning.sign(doc.getDocumentElement(), TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256, true);
+            Node signature = doc.getElementsByTagNameNS(DSIG, "Signature").item(0);
+            doc.getDocumentElement().appendChild(signature.cloneNode(true));
+        });
+
+        assertThat(failure(validate(assertionTwice)).code()).isEqualTo(FailureCode.DUPLICATE_SIGNATURE);
+        assertThat(failure(validate(responseTwice)).code()).isEqualTo(FailureCode.DUPLICATE_SIGNATURE);
+    }
+
     static Element first(Document doc, String localName) {
         Node n = doc.getElementsByTagNameNS(XmlSigning.ASSERTION_NS, localName).item(0);
         if (n == null) {

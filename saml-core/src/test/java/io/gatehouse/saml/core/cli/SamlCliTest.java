@@ -2,9 +2,15 @@ package io.gatehouse.saml.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.saml.core.FailureCode;
 import io.gatehouse.saml.core.SamlValidationResult;
+import io.gatehouse.saml.core.support.EntraResponse;
 import io.gatehouse.saml.core.support.Fixtures;
+import io.gatehouse.saml.core.support.IdpMetadataXml;
 import io.gatehouse.saml.core.support.MiniJson;
+import io.gatehouse.saml.core.support.TestIdp;
+import io.gatehouse.saml.core.support.TestKeys;
+import io.gatehouse.saml.core.support.XmlSigning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,12 +22,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** The support engineers' command, run in-process exactly as the app's main class calls it. */
 class SamlCliTest {
@@ -29,6 +39,7 @@ class SamlCliTest {
     private static final String SP = "http://localhost:8080/accounts/8155d0cc-d51b-461a-a062-821b6bd574b1/saml";
     private static final String ACS = SP + "/acs";
     private static final String NOW = "2023-11-17T18:39:30.314Z";
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
     @TempDir
     static Path dir;
@@ -153,6 +164,135 @@ class SamlCliTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out.size()).as("nothing on stdout").isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: saml verify");
+    }
+
+    /** The test IdP's responses, judged with its metadata; each case breaks the signature in one way. */
+    static Stream<Arguments> refusedSignatures() {
+        return Stream.of(
+                Arguments.of("malformed: no SignatureValue", FailureCode.SIGNATURE_MALFORMED, mutate(doc -> {
+                    signAssertion(doc);
+                    Element value = first(doc, "SignatureValue");
+                    value.getParentNode().removeChild(value);
+                })),
+                Arguments.of("malformed: SignatureValue not base64", FailureCode.SIGNATURE_INVALID, mutate(doc -> {
+                    signAssertion(doc);
+                    first(doc, "SignatureValue").setTextContent("!!! not base64 !!!");
+                })),
+                Arguments.of("malformed: two References to the assertion", FailureCode.SIGNATURE_MALFORMED,
+                        mutate(doc -> {
+                            signAssertion(doc);
+                            Element reference = first(doc, "Reference");
+                            reference.getParentNode().appendChild(reference.cloneNode(true));
+                        })),
+                Arguments.of("duplicated: the assertion signed twice", FailureCode.DUPLICATE_SIGNATURE, mutate(doc -> {
+                    signAssertion(doc);
+                    Element signature = first(doc, "Signature");
+                    signature.getParentNode().insertBefore(signature.cloneNode(true), signature);
+                })),
+                Arguments.of("duplicated: the Response signed twice", FailureCode.DUPLICATE_SIGNATURE, mutate(doc -> {
+                    XmlSigning.sign(doc.getDocumentElement(), TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256,
+                            true);
+                    Element signature = first(doc, "Signature");
+                    signature.getParentNode().insertBefore(signature.cloneNode(true), signature);
+                })),
+                Arguments.of("spoofed: garbage Response signature beside a valid assertion signature",
+                        FailureCode.SIGNATURE_INVALID, mutate(doc -> {
+                            signAssertion(doc);
+                            XmlSigning.sign(doc.getDocumentElement(), TestKeys.IDP, XmlSigning.RSA_SHA256,
+                                    XmlSigning.SHA256, true);
+                            first(doc, "SignatureValue").setTextContent("AAAA");
+                        })),
+                Arguments.of("spoofed: the Response re-signed by an attacker's key", FailureCode.UNTRUSTED_KEY,
+                        mutate(doc -> {
+                            signAssertion(doc);
+                            XmlSigning.sign(doc.getDocumentElement(), TestKeys.ATTACKER, XmlSigning.RSA_SHA256,
+                                    XmlSigning.SHA256, true);
+                        })),
+                Arguments.of("spoofed: signed by an attacker's key naming the IdP's certificate",
+                        FailureCode.SIGNATURE_INVALID, mutate(doc -> XmlSigning.sign(XmlSigning.assertion(doc),
+                                TestKeys.ATTACKER.privateKey(), TestKeys.IDP.certificate(), XmlSigning.RSA_SHA256,
+                                XmlSigning.SHA256))),
+                Arguments.of("same ID twice: both signatures reference the Response",
+                        FailureCode.REFERENCE_URI_MISMATCH, mutate(doc -> {
+                            signAssertion(doc);
+                            XmlSigning.sign(doc.getDocumentElement(), TestKeys.IDP, XmlSigning.RSA_SHA256,
+                                    XmlSigning.SHA256, true);
+                            ((Element) doc.getElementsByTagNameNS(DSIG, "Reference").item(1))
+                                    .setAttribute("URI", "#" + doc.getDocumentElement().getAttribute("ID"));
+                        })),
+                Arguments.of("same ID twice: two elements carry the assertion's ID", FailureCode.DUPLICATE_ID,
+                        duplicateAssertionId()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedSignatures")
+    void endsEveryRefusedSignatureWithExitOneAndItsSpecificCode(String name, FailureCode code, byte[] xml)
+            throws IOException {
+        Path file = write("refused.xml", xml);
+
+        int exit = runTestIdp(file);
+
+        assertThat(exit).as(name).isEqualTo(1);
+        assertThat(json()).containsEntry("valid", false).containsEntry("code", code.name());
+    }
+
+    @Test
+    void acceptsAnUnsignedResponseWhoseAssertionIsSignedWhenAudienceRecipientAndDestinationMatch()
+            throws IOException {
+        Path file = write("assertion-signed.xml", TestIdp.signAssertion(EntraResponse.valid()));
+
+        int exit = runTestIdp(file);
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(json()).containsEntry("valid", true).containsEntry("nameId", "alice@acme.example");
+    }
+
+    static Stream<Arguments> mismatchesOfAnAssertionSignedResponse() {
+        return Stream.of(
+                Arguments.of(FailureCode.AUDIENCE_MISMATCH, (Consumer<EntraResponse>) r -> r.audience = "urn:other"),
+                Arguments.of(FailureCode.RECIPIENT_MISMATCH,
+                        (Consumer<EntraResponse>) r -> r.recipient = "https://evil.example/acs"),
+                Arguments.of(FailureCode.DESTINATION_MISMATCH,
+                        (Consumer<EntraResponse>) r -> r.destination = "https://evil.example/acs"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mismatchesOfAnAssertionSignedResponse")
+    void refusesAnAssertionSignedResponseForAnotherAudienceRecipientOrDestination(FailureCode code,
+            Consumer<EntraResponse> change) throws IOException {
+        EntraResponse response = EntraResponse.valid();
+        change.accept(response);
+        Path file = write("mismatch.xml", TestIdp.signAssertion(response));
+
+        assertThat(runTestIdp(file)).isEqualTo(1);
+        assertThat(json()).containsEntry("code", code.name());
+    }
+
+    /** saml verify for the test IdP's SP-initiated response, with its metadata. */
+    private int runTestIdp(Path response) throws IOException {
+        Path md = write("test-idp.xml", IdpMetadataXml.of(EntraResponse.IDP, List.of(TestKeys.IDP.certificate()))
+                .getBytes(StandardCharsets.UTF_8));
+        return run("saml", "verify", "--idp-metadata", md.toString(), "--sp-entity-id", EntraResponse.SP,
+                "--acs-url", EntraResponse.ACS, "--now", EntraResponse.NOW.toString(), "--request-id",
+                EntraResponse.REQUEST_ID, response.toString());
+    }
+
+    private static byte[] mutate(Consumer<Document> change) {
+        return TestIdp.sign(EntraResponse.valid(), change);
+    }
+
+    private static byte[] duplicateAssertionId() {
+        EntraResponse r = EntraResponse.valid();
+        r.afterAssertion = "<samlp:Extensions ID=\"" + r.assertionId + "\"/>";
+        return TestIdp.signAssertion(r);
+    }
+
+    private static void signAssertion(Document doc) {
+        XmlSigning.sign(XmlSigning.assertion(doc), TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256, true);
+    }
+
+    private static Element first(Document doc, String dsigName) {
+        return (Element) doc.getElementsByTagNameNS(DSIG, dsigName).item(0);
     }
 
     private int run(String... args) {

@@ -7,6 +7,7 @@ import io.gatehouse.scim.core.patch.MemberChange.RemoveMembers;
 import io.gatehouse.scim.core.patch.PatchOperation.Op;
 import io.gatehouse.scim.core.resource.GroupResources;
 import io.gatehouse.scim.core.resource.ResourceContent;
+import io.gatehouse.scim.core.resource.ValueFilters;
 import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.AttributeRef;
 import io.gatehouse.scim.core.schema.ResourceSchema;

@@ -2,6 +2,7 @@ package io.gatehouse.scim.core.patch;
 
 import com.unboundid.scim2.common.filters.Filter;
 import io.gatehouse.scim.core.resource.AttributeValues;
+import io.gatehouse.scim.core.resource.ValueFilters;
 import io.gatehouse.scim.core.schema.AttributeDefinition;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import io.gatehouse.scim.core.ScimException;
+import io.gatehouse.scim.core.resource.ValueFilters;
 import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.AttributeRef;
 import io.gatehouse.scim.core.schema.ResourceSchema;
@@ -125,21 +126,8 @@ public record PatchPath(String text, SchemaDefinition wholeSchema, AttributeRef 
     }
 
     private static void checkFilter(Filter filter, AttributeDefinition attribute, String text) {
-        if (filter.isCombiningFilter()) {
-            filter.getCombinedFilters().forEach(f -> checkFilter(f, attribute, text));
-            return;
-        }
-        if (filter.isNotFilter()) {
-            checkFilter(filter.getInvertedFilter(), attribute, text);
-            return;
-        }
-        Path operand = filter.getAttributePath();
-        boolean valid = !filter.isComplexValueFilter() && operand != null && operand.getSchemaUrn() == null
-                && operand.size() == 1 && operand.getElement(0).getValueFilter() == null
-                && (attribute.isComplex()
-                ? attribute.subAttribute(operand.getElement(0).getAttribute()).isPresent()
-                : operand.getElement(0).getAttribute().equalsIgnoreCase("value"));
-        if (!valid) {
+        Path operand = ValueFilters.invalidOperand(filter, attribute);
+        if (operand != null) {
             throw ScimException.invalidPath("Path '" + shown(text) + "' filters on '" + operand
                     + "', which is not a sub-attribute of '" + attribute.name() + "'");
         }

@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.filters.Filter;
 import io.gatehouse.scim.core.ScimException;
 import io.gatehouse.scim.core.patch.PatchOperation.Op;
 import io.gatehouse.scim.core.resource.AttributeValues;
+import io.gatehouse.scim.core.resource.ValueFilters;
 import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.AttributeRef;
 import io.gatehouse.scim.core.schema.ResourceSchema;

@@ -1,9 +1,9 @@
-package io.gatehouse.scim.core.patch;
+package io.gatehouse.scim.core.resource;
 
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import io.gatehouse.scim.core.ScimException;
-import io.gatehouse.scim.core.resource.AttributeValues;
 import io.gatehouse.scim.core.schema.AttributeDefinition;
 import io.gatehouse.scim.core.schema.AttributeType;
 import java.util.ArrayList;
@@ -14,17 +14,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Evaluates the value filter of a PATCH path (the part in brackets) against one value of a
- * multi-valued attribute. String comparison honours the sub-attribute's caseExact (RFC 7644
+ * Evaluates a value filter (the part in brackets of a PATCH path or of an {@code attributes} name) against
+ * one value of a multi-valued attribute. String comparison honours the sub-attribute's caseExact (RFC 7644
  * section 3.4.2.2), so {@code type eq "work"} matches a stored {@code "Work"}; boolean operands may
  * be the strings "True"/"False", which is how Entra writes {@code roles[primary eq "True"]}.
  */
-final class ValueFilters {
+public final class ValueFilters {
 
     private ValueFilters() {
     }
 
-    static boolean matches(Filter filter, AttributeDefinition attribute, JsonNode element) {
+    public static boolean matches(Filter filter, AttributeDefinition attribute, JsonNode element) {
         return switch (filter.getFilterType()) {
             case AND -> filter.getCombinedFilters().stream().allMatch(f -> matches(f, attribute, element));
             case OR -> filter.getCombinedFilters().stream().anyMatch(f -> matches(f, attribute, element));
@@ -39,7 +39,7 @@ final class ValueFilters {
      * matches nothing (Entra's {@code emails[type eq "work"].value} on a user without a work email):
      * {@code eq} terms, possibly joined by {@code and}. Null when the filter does not pin values down.
      */
-    static ObjectNode describedElement(Filter filter, AttributeDefinition attribute) {
+    public static ObjectNode describedElement(Filter filter, AttributeDefinition attribute) {
         if (!attribute.isComplex()) {
             return null;
         }
@@ -74,7 +74,7 @@ final class ValueFilters {
      * that name ids outright can be honoured. Anything else is invalidFilter (RFC 7644 section 3.12:
      * "filter comparison combination is not supported").
      */
-    static List<String> equalityValues(Filter filter, String subAttribute) {
+    public static List<String> equalityValues(Filter filter, String subAttribute) {
         List<String> values = new ArrayList<>();
         collectEqualityValues(filter, subAttribute, values);
         return values;
@@ -93,6 +93,32 @@ final class ValueFilters {
         }
         throw ScimException.invalidFilter("Only '" + subAttribute + " eq \"...\"' terms joined by 'or' can select"
                 + " group members, not '" + filter + "'");
+    }
+
+    /**
+     * The first operand of {@code filter} that is not a plain sub-attribute of {@code attribute} ({@code value}
+     * for a multi-valued simple attribute), or null when every term can be evaluated by {@link #matches}.
+     */
+    public static Path invalidOperand(Filter filter, AttributeDefinition attribute) {
+        if (filter.isCombiningFilter()) {
+            for (Filter part : filter.getCombinedFilters()) {
+                Path invalid = invalidOperand(part, attribute);
+                if (invalid != null) {
+                    return invalid;
+                }
+            }
+            return null;
+        }
+        if (filter.isNotFilter()) {
+            return invalidOperand(filter.getInvertedFilter(), attribute);
+        }
+        Path operand = filter.getAttributePath();
+        boolean valid = !filter.isComplexValueFilter() && operand != null && operand.getSchemaUrn() == null
+                && operand.size() == 1 && operand.getElement(0).getValueFilter() == null
+                && (attribute.isComplex()
+                ? attribute.subAttribute(operand.getElement(0).getAttribute()).isPresent()
+                : operand.getElement(0).getAttribute().equalsIgnoreCase("value"));
+        return valid ? null : operand;
     }
 
     private static AttributeDefinition subAttribute(Filter filter, AttributeDefinition attribute) {
