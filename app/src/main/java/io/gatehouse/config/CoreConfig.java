@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 @Configuration
 @EnableScheduling
@@ -22,8 +23,11 @@ class CoreConfig {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
+    /** The one JSON mapper (SCIM bodies, Spring MVC's request and response bodies); see StorableStrings. */
     @Bean
     JsonMapper scimJsonMapper() {
-        return JsonMapper.builder().build();
+        return JsonMapper.builder()
+                .addModule(new SimpleModule("storable-strings").addDeserializer(String.class, new StorableStrings()))
+                .build();
     }
 }
