@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import io.gatehouse.saml.SessionDeadlineFilter;
+import io.gatehouse.web.SecurityRefusals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, Clock clock,
+    SecurityFilterChain browser(HttpSecurity http, Clock clock, SecurityRefusals refusals,
                                 @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -77,7 +78,7 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/saml/*/acs"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()).accessDeniedHandler(refusals))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .addFilterAfter(new SessionDeadlineFilter(clock), SecurityContextHolderFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(BROWSER_CSP)));
@@ -97,14 +98,17 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The default firewall, with its character rules as loops instead of regular expressions (same rules). */
+    /**
+     * The default firewall, with its character rules as loops instead of regular expressions (same rules); what it
+     * rejects is answered in the path family's format (web.SecurityRefusals), not with a bare 400.
+     */
     @Bean
-    WebSecurityCustomizer firewallWithoutRegexes() {
+    WebSecurityCustomizer firewallWithoutRegexes(SecurityRefusals refusals) {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(FirewallCharacters::isAssignedAndNotControl);
         firewall.setAllowedHeaderValues(FirewallCharacters::isHeaderValue);
         firewall.setAllowedParameterNames(FirewallCharacters::isAssignedAndNotControl);
-        return web -> web.httpFirewall(firewall);
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(refusals);
     }
 
     /** A signed-out visitor of the signed-in area goes to the login page, and back to the same path after. */
