@@ -36,6 +36,8 @@ class SecurityConfig {
     /** The session chain's pages; an IdP's redirect to its own sign-in page is a form-action target too. */
     private static final String BROWSER_CSP =
             "default-src 'self'; frame-ancestors 'none'; form-action 'self' https:";
+    /** The longest path (with query) a sign-in redirect carries back. */
+    private static final int MAX_TARGET = 2_048;
 
     @Bean
     @Order(1)
@@ -111,10 +113,17 @@ class SecurityConfig {
         return web -> web.httpFirewall(firewall).requestRejectedHandler(refusals);
     }
 
-    /** A signed-out visitor of the signed-in area goes to the login page, and back to the same path after. */
+    /**
+     * A signed-out visitor of the signed-in area goes to the login page, and back to the same path after; an address
+     * too long to carry along (a flood of parameters) is not carried: its Location header would exceed Tomcat's
+     * response header buffer and fail the answer with a 500.
+     */
     private static AuthenticationEntryPoint signInFirst() {
-        return (request, response, exception) -> response.sendRedirect("/login?target="
-                + URLEncoder.encode(pathOf(request), StandardCharsets.UTF_8));
+        return (request, response, exception) -> {
+            String target = pathOf(request);
+            response.sendRedirect(target.length() > MAX_TARGET ? "/login"
+                    : "/login?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        };
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -8,7 +8,7 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /**
  * Every string bound from a JSON request body (the operator API's records) must be text a database can store: no
- * NUL (PostgreSQL refuses it, H2 would keep it) and no unpaired surrogate such as {@code \ud800} (PostgreSQL's driver
+ * NUL (PostgreSQL refuses it, H2 would keep it) and no unpaired surrogate such as {@code \\ud800} (PostgreSQL's driver
  * would store "?"). Refusing it while binding makes the answer a 400 on both databases. SCIM bodies are read as trees
  * and checked by scim.ScimJson.
  */

@@ -10,14 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator API's error JSON ({@code {"error": code, "detail": text}}): for its controllers' failures, and, as
- * the operator family's {@link ErrorBody}, for the refusals of every other layer on an {@code /operator} path.
+ * the operator family's {@link ErrorBody}, for the refusals of every other layer on an {@code /operator} path (a
+ * body that cannot be read among them: web.ClientFaults).
  */
 @RestControllerAdvice(basePackageClasses = OperatorErrorHandler.class)
 class OperatorErrorHandler implements ErrorBody {
@@ -33,11 +33,6 @@ class OperatorErrorHandler implements ErrorBody {
     @ExceptionHandler(OperatorException.class)
     ResponseEntity<Map<String, Object>> operator(OperatorException e) {
         return ResponseEntity.status(e.status()).body(body(e.code(), e.getMessage()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(body("invalid_request", "The request body is not valid JSON."));
     }
 
     /** A query parameter or path segment of the wrong type, such as {@code ?limit=ten}. */

@@ -95,8 +95,25 @@ public class ScimJson {
             StorableText.requireStorable(node);
             return node;
         } catch (JacksonException e) {
+            // Jackson refuses an escaped unpaired surrogate in a member name itself (in a value it passes it on to
+            // StorableText): still text that is not Unicode, so the same invalidValue.
+            if (escapesASurrogate(bytes)) {
+                throw ScimException.invalidValue("A member name contains an unpaired UTF-16 surrogate (such as "
+                        + "\\ud800), which is not text this service can store; nothing was changed.");
+            }
             throw ScimException.invalidSyntax("The request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Whether the body holds a JSON escape of a UTF-16 surrogate ({@code \\uD800} to {@code \\uDFFF}). */
+    private static boolean escapesASurrogate(byte[] bytes) {
+        for (int i = 0; i + 3 < bytes.length; i++) {
+            if (bytes[i] == '\\' && bytes[i + 1] == 'u' && (bytes[i + 2] | 0x20) == 'd'
+                    && "89abcdefABCDEF".indexOf(bytes[i + 3]) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ScimException payloadTooLarge(int maxBytes) {

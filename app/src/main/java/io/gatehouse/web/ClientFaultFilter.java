@@ -30,7 +30,7 @@ final class ClientFaultFilter extends HttpFilter {
             if (refusal == null || response.isCommitted()) {
                 throw e;
             }
-            errors.refuse(request, request.getRequestURI(), response, refusal, "filter");
+            errors.refuse(request, response, refusal, "filter");
         }
     }
 }

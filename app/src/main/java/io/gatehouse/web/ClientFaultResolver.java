@@ -27,7 +27,7 @@ final class ClientFaultResolver implements HandlerExceptionResolver {
             return null;
         }
         try {
-            errors.refuse(request, request.getRequestURI(), response, refusal, "request");
+            errors.refuse(request, response, refusal, "request");
         } catch (IOException e) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.gatehouse.web;
 
 import java.sql.SQLException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -19,6 +20,8 @@ public final class ClientFaults {
     static final String TOO_LARGE_MULTIPART = "The multipart body is larger than this service accepts.";
     static final String REJECTED = "The request contains characters this service does not accept in a header or "
             + "parameter name or value.";
+    static final String UNREADABLE = "The request body cannot be read: it is not valid JSON or form data, or a value "
+            + "has the wrong type or contains a NUL or an unpaired surrogate.";
     static final String TOO_LONG = "A value is longer than this service stores (most texts hold at most 512 "
             + "characters); nothing was changed.";
     static final String NOT_STORABLE = "A value contains a character this service cannot store (NUL); nothing was "
@@ -42,6 +45,9 @@ public final class ClientFaults {
             }
             if (t instanceof MultipartException) {
                 return Refusal.of(400, MALFORMED_MULTIPART);
+            }
+            if (t instanceof HttpMessageNotReadableException) {
+                return Refusal.of(400, UNREADABLE);
             }
             if (t instanceof RequestRejectedException) {
                 return Refusal.of(400, REJECTED);

@@ -54,8 +54,7 @@ final class ContainerErrorValve extends ErrorReportValve {
             return;
         }
         try {
-            errors.get().refuse(request.getRequest(), request.getRequestURI(), response.getResponse(),
-                    refusal(status, throwable), "container");
+            errors.get().refuse(request.getRequest(), response.getResponse(), refusal(status, throwable), "container");
             response.finishResponse();
         } catch (IOException | RuntimeException e) {
             log.debug("Could not write the error body", e);

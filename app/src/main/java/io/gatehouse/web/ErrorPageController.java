@@ -27,7 +27,7 @@ class ErrorPageController implements ErrorController {
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(status instanceof Integer code)) { // /error asked for directly: there is no such page
-            errors.refuse(request, request.getRequestURI(), response, Refusal.forStatus(404), "error page");
+            errors.refuse(request, response, Refusal.forStatus(404), "error page");
             return;
         }
         Refusal refusal = null;
@@ -39,6 +39,9 @@ class ErrorPageController implements ErrorController {
         }
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
                 ? original : request.getRequestURI();
-        errors.refuse(request, uri, response, refusal, "error page");
+        // Servlet 6.1: an error dispatch is a GET; the refused request's own method is an attribute
+        String method = request.getAttribute(RequestDispatcher.ERROR_METHOD) instanceof String original
+                ? original : request.getMethod();
+        errors.refuse(request, method, uri, response, refusal, "error page");
     }
 }

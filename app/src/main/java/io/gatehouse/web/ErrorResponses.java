@@ -46,14 +46,20 @@ public class ErrorResponses {
         this.bodies.putIfAbsent(PathFamily.OTHER, PLAIN);
     }
 
+    /** Writes {@code refusal} as the family of the request's URI words it; {@code layer} says who refused. */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal, String layer)
+            throws IOException {
+        refuse(request, request.getMethod(), request.getRequestURI(), response, refusal, layer);
+    }
+
     /**
-     * Writes {@code refusal} as the family of {@code uri} (the refused request's URI as sent; in an error dispatch
-     * the original one, not {@code /error}) words it. {@code layer} says who refused, for the log.
+     * As above, for a request whose own method and URI (as sent) are not the request's: in an error dispatch they
+     * are the refused request's, not {@code GET /error}.
      */
-    public void refuse(HttpServletRequest request, String uri, HttpServletResponse response, Refusal refusal,
-                       String layer) throws IOException {
+    public void refuse(HttpServletRequest request, String method, String uri, HttpServletResponse response,
+                       Refusal refusal, String layer) throws IOException {
         if (refusal.status() < 500) {
-            log.info("Refused {} {} from {} ({}): {} {}", printable(request.getMethod()), printable(pathOf(uri)),
+            log.info("Refused {} {} from {} ({}): {} {}", printable(method), printable(pathOf(uri)),
                     request.getRemoteAddr(), layer, refusal.status(), refusal.detail());
         }
         if (response.isCommitted()) {

@@ -3,8 +3,8 @@ package io.gatehouse.web;
 /**
  * The product surface a request path belongs to, so that a refusal is answered in that surface's own format.
  * Decided from the first path segment of the request URI as sent (undecoded: a refusal may be about the very
- * encoding that makes it undecodable); percent-encoded ASCII in that segment, path parameters and repeated
- * slashes are seen through, as Tomcat's mapping does.
+ * encoding that makes it undecodable); percent-encoded ASCII in that segment, path parameters, repeated slashes
+ * and a backslash in place of a slash are seen through.
  */
 public enum PathFamily {
 
@@ -50,7 +50,7 @@ public enum PathFamily {
                 c = (char) ascii(rawUri, i + 1);
                 i += 2;
             }
-            if (c == '/' || c == ';' || c == '?' || c == '#') {
+            if (c == '/' || c == '\\' || c == ';' || c == '?' || c == '#') {
                 break;
             }
             segment.append(c);

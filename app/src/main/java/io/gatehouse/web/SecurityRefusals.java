@@ -42,13 +42,13 @@ public class SecurityRefusals implements RequestRejectedHandler, AccessDeniedHan
             refusal = Refusal.of(400, "The address is not accepted: it has a dot segment, a doubled slash, a "
                     + "semicolon, an encoded dot or percent sign, or a character not allowed in a header or parameter.");
         }
-        errors.refuse(request, request.getRequestURI(), response, refusal, "firewall");
+        errors.refuse(request, response, refusal, "firewall");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         Refusal refusal = denied instanceof CsrfException ? Refusal.of(403, STALE_FORM) : Refusal.forStatus(403);
-        errors.refuse(request, request.getRequestURI(), response, refusal, "security");
+        errors.refuse(request, response, refusal, "security");
     }
 }

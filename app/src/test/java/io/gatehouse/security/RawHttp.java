@@ -99,6 +99,9 @@ final class RawHttp {
 
         static Response parse(byte[] bytes, long millis) {
             String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+            while (raw.startsWith("HTTP/1.1 1") && raw.indexOf("\r\n\r\n") > 0) { // an interim 100 Continue
+                raw = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            }
             int end = raw.indexOf("\r\n\r\n");
             if (!raw.startsWith("HTTP/1.1 ") || end < 0 || raw.length() < 12) {
                 return new Response(-1, Map.of(), "", millis, raw);

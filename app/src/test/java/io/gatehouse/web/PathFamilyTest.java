@@ -10,7 +10,8 @@ class PathFamilyTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "/scim/v2/Users|SCIM", "/scim|SCIM", "/scim/Users/%2F|SCIM", "//scim/v2/Users|SCIM",
+            "/scim/v2/Users|SCIM", "/scim|SCIM", "/scim%5c/v2|SCIM", "/login\\x|CONSOLE", "/scim/Users/%2F|SCIM",
+            "//scim/v2/Users|SCIM",
             "/scim;x=1/v2|SCIM", "/%73cim/v2/Users|SCIM", "/scim%2Fv2/Users|SCIM", "/scim?filter=x|SCIM",
             "/saml/abc/acs|SIGN_IN", "/oidc/x/callback|SIGN_IN",
             "/console|CONSOLE", "/console/users/%00|CONSOLE", "/app|CONSOLE", "/login?target=%|CONSOLE",

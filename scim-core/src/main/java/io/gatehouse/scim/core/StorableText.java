@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
  * Text a directory can store as it was sent. A request body must be well-formed UTF-8 (RFC 8259 section 8.1,
  * RFC 3629: no overlong forms such as {@code C0 AF} for "/", no encoded surrogates, nothing above U+10FFFF; Jackson
  * itself decodes overlong forms silently), and no string in it may hold a NUL (PostgreSQL text cannot) or an
- * unpaired UTF-16 surrogate such as the JSON escape {@code \ud800} (not a character: PostgreSQL's driver would store
+ * unpaired UTF-16 surrogate such as the JSON escape {@code \\ud800} (not a character: PostgreSQL's driver would store
  * "?" and H2 the broken string). Both are refused as RFC 7644 {@code invalidValue}, before anything is stored, so the
  * answer is the same on every database.
  */

@@ -23,7 +23,7 @@ final class ValueParsing {
      * String attributes accept any scalar: numbers and booleans compare by their JSON text
      * ({@code externalId eq 12345}). NUL is refused because PostgreSQL text cannot hold it and
      * would fail the query with a server error instead of a 400; an unpaired surrogate
-     * ({@code "\ud800"}) because it is no text at all (PostgreSQL's driver would send "?").
+     * ({@code "\\ud800"}) because it is no text at all (PostgreSQL's driver would send "?").
      */
     static String toText(JsonNode value, String name) {
         if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
