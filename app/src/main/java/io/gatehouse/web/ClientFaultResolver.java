@@ -22,7 +22,7 @@ final class ClientFaultResolver implements HandlerExceptionResolver {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception exception) {
-        Refusal refusal = ClientFaults.of(exception);
+        Refusal refusal = ClientFaults.of(exception, request.getContentType());
         if (refusal == null) {
             return null;
         }

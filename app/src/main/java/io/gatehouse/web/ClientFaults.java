@@ -2,6 +2,8 @@ package io.gatehouse.web;
 
 import java.sql.SQLException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -22,6 +24,8 @@ public final class ClientFaults {
             + "parameter name or value.";
     static final String UNREADABLE = "The request body cannot be read: it is not valid JSON or form data, or a value "
             + "has the wrong type or contains a NUL or an unpaired surrogate.";
+    static final String UNSUPPORTED_TYPE = "The Content-Type is not a concrete media type (it is a wildcard or "
+            + "malformed).";
     static final String TOO_LONG = "A value is longer than this service stores (most texts hold at most 512 "
             + "characters); nothing was changed.";
     static final String NOT_STORABLE = "A value contains a character this service cannot store (NUL); nothing was "
@@ -30,6 +34,30 @@ public final class ClientFaults {
     private static final int MAX_CAUSES = 16;
 
     private ClientFaults() {
+    }
+
+    /**
+     * As {@link #of(Throwable)}, and an IllegalArgumentException of a request whose Content-Type is no concrete media
+     * type ({@code *}{@code /*}, a wildcard subtype, unparsable): Spring MVC asserts it while reading a body.
+     */
+    public static Refusal of(Throwable failure, String contentType) {
+        Refusal refusal = of(failure);
+        if (refusal == null && failure instanceof IllegalArgumentException && !isConcrete(contentType)) {
+            return Refusal.of(415, UNSUPPORTED_TYPE);
+        }
+        return refusal;
+    }
+
+    private static boolean isConcrete(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** The refusal for a client fault in {@code failure}'s cause chain, or null when it is a server fault. */

@@ -180,6 +180,8 @@ class HostileInputIT extends IntegrationTest {
         expect(OPERATOR, 400, operatorRequest("GET", "/operator/v1/companies/" + company.id() + "/provisioning-log?limit=%"));
         expect(OPERATOR, 400, operatorRequest("GET", "/operator/v1/companies/" + company.id() + "/provisioning-log?limit=ten"));
         expect(OPERATOR, 415, operatorRequest("POST", "/operator/v1/companies").body("text/plain", "x"));
+        expect(OPERATOR, 415, operatorRequest("POST", "/operator/v1/companies").body("*/*", "{\"name\":\"x\"}"));
+        expect(OPERATOR, 400, operatorRequest("POST", "/operator/v1/companies").body("application/json", "{"));
         expect(OPERATOR, 400, operatorRequest("POST", "/operator/v1/companies")
                 .body("application/json", "{\"name\":\"N\\u0000UL\",\"plan\":\"premium\"}"));
         expect(OPERATOR, 431, operatorRequest("GET", "/operator/v1/companies").header("X-Padding", "p".repeat(20_000)));
