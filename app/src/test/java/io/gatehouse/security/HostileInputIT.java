@@ -219,6 +219,20 @@ class HostileInputIT extends IntegrationTest {
     }
 
     @Test
+    void unknownAndMalformedAddressesOfTheSignedInConsolesAreTheirOwnPages() {
+        String console = Sessions.cookies(Sessions.consoleAdmin(http(), company.id()));
+        String support = Sessions.cookies(Sessions.supportTeam(http()));
+
+        expect(CONSOLE, 404, HostileRequest.of("GET", "/console/no-such-page").header("Cookie", console));
+        expect(CONSOLE, 404, HostileRequest.of("GET", "/console/groups/not-a-uuid").header("Cookie", console));
+        expect(CONSOLE, 400, HostileRequest.of("GET", "/console/users?q=%").header("Cookie", console));
+        expect(CONSOLE, 403, HostileRequest.of("DELETE", "/console/users").header("Cookie", console)); // no CSRF token
+        expect(SUPPORT, 404, HostileRequest.of("GET", "/support/no-such-page").header("Cookie", support));
+        expect(SUPPORT, 404, HostileRequest.of("GET", "/support/companies/not-a-uuid").header("Cookie", support));
+        expect(SUPPORT, 400, HostileRequest.of("GET", "/support/companies?q=%ff").header("Cookie", support));
+    }
+
+    @Test
     void aRequestLineThatDoesNotParseGetsThePlainRefusal() {
         expect(UNKNOWN, 400, HostileRequest.of("GET", "/scim/v2/Users?x=a b"));
         expect(UNKNOWN, 400, HostileRequest.of("G\u0001T", "/scim/v2/Users"));

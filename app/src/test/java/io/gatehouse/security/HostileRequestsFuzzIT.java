@@ -11,7 +11,6 @@ import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.Scim;
 import io.gatehouse.testsupport.FuzzSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +121,12 @@ class HostileRequestsFuzzIT extends IntegrationTest {
 
         // A company's SP keys are made on first use (seconds of RSA key generation on a busy machine): not hostile input
         assertThat(http().get("/saml/" + a + "/metadata", null).status()).isEqualTo(200);
-        FormBrowser admin = consoleAdmin(a);
+        FormBrowser admin = Sessions.consoleAdmin(http(), a);
         String consoleCsrf = FormBrowser.csrfToken(admin.get("/console/spaces"));
-        FormBrowser support = new FormBrowser(http().base());
-        Http.Response signedIn = support.postWithCsrf("/support/sign-in", "/support/sign-in", Map.of("token", OPERATOR_TOKEN));
-        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
+        FormBrowser support = Sessions.supportTeam(http());
         String supportCsrf = FormBrowser.csrfToken(support.get("/support/companies"));
         return new World(a, aToken, aUser, aGroup, bId, bToken, bUser, bGroup, bUserName, bGroupName, c,
-                cookies(admin), consoleCsrf, cookies(support), supportCsrf);
+                Sessions.cookies(admin), consoleCsrf, Sessions.cookies(support), supportCsrf);
     }
 
     private static String withMember(Scim scim, String group, String user) {
@@ -139,20 +136,4 @@ class HostileRequestsFuzzIT extends IntegrationTest {
         return group;
     }
 
-    /** Company A's break-glass administrator, signed in through the setup link. */
-    private FormBrowser consoleAdmin(String company) {
-        Http.Response created = operator().call("POST", "/companies/" + company + "/admins",
-                "{\"email\":\"fuzz.admin." + System.nanoTime() + "@a.example\",\"displayName\":\"Fuzz Admin\"}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String setup = URI.create(created.json().path("setupLink").asString()).getPath();
-        FormBrowser admin = new FormBrowser(http().base());
-        String password = "correct horse battery staple";
-        Http.Response done = admin.postWithCsrf(setup, setup, Map.of("password", password, "confirm", password));
-        assertThat(done.status()).as(done.toString()).isEqualTo(302);
-        return admin;
-    }
-
-    private static String cookies(FormBrowser browser) {
-        return "GATEHOUSE_SESSION=" + browser.cookie("GATEHOUSE_SESSION") + "; XSRF-TOKEN=" + browser.cookie("XSRF-TOKEN");
-    }
 }
