@@ -19,12 +19,14 @@ public final class StorableText {
     /** True when the first {@code length} bytes are well-formed UTF-8. */
     public static boolean isWellFormedUtf8(byte[] bytes, int length) {
         int i = 0;
-        while (i < length) {
-            int b = bytes[i] & 0xff;
-            if (b < 0x80) {
+        while (true) {
+            while (i < length && bytes[i] >= 0) { // ASCII, nearly all of a SCIM body: a tight loop
                 i++;
-                continue;
             }
+            if (i >= length) {
+                return true;
+            }
+            int b = bytes[i] & 0xff;
             int continuation;
             int min = 0x80;
             int max = 0xbf;
@@ -55,7 +57,6 @@ public final class StorableText {
             }
             i += continuation + 1;
         }
-        return true;
     }
 
     /** True when {@code s} holds no NUL and no unpaired surrogate. */
