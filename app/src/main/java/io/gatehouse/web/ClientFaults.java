@@ -36,30 +36,6 @@ public final class ClientFaults {
     private ClientFaults() {
     }
 
-    /**
-     * As {@link #of(Throwable)}, and an IllegalArgumentException of a request whose Content-Type is no concrete media
-     * type ({@code *}{@code /*}, a wildcard subtype, unparsable): Spring MVC asserts it while reading a body.
-     */
-    public static Refusal of(Throwable failure, String contentType) {
-        Refusal refusal = of(failure);
-        if (refusal == null && failure instanceof IllegalArgumentException && !isConcrete(contentType)) {
-            return Refusal.of(415, UNSUPPORTED_TYPE);
-        }
-        return refusal;
-    }
-
-    private static boolean isConcrete(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-    }
-
     /** The refusal for a client fault in {@code failure}'s cause chain, or null when it is a server fault. */
     public static Refusal of(Throwable failure) {
         Throwable t = failure;
@@ -91,5 +67,29 @@ public final class ClientFaults {
             }
         }
         return null;
+    }
+
+    /**
+     * As {@link #of(Throwable)}, and an IllegalArgumentException of a request whose Content-Type is no concrete media
+     * type ({@code *}{@code /*}, a wildcard subtype, unparsable): Spring MVC asserts it while reading a body.
+     */
+    public static Refusal of(Throwable failure, String contentType) {
+        Refusal refusal = of(failure);
+        if (refusal == null && failure instanceof IllegalArgumentException && !isConcrete(contentType)) {
+            return Refusal.of(415, UNSUPPORTED_TYPE);
+        }
+        return refusal;
+    }
+
+    private static boolean isConcrete(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

@@ -7,8 +7,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.slf4j.Logger;
 import org.apache.tomcat.util.res.StringManager;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -62,8 +62,7 @@ final class ContainerErrorValve extends ErrorReportValve {
     }
 
     private static Refusal refusal(int status, Throwable throwable) {
-        if (status == 431 || (status == 400 && throwable != null && throwable.getMessage() != null
-                && (throwable.getMessage().equals(HEADERS_TOO_LARGE) || throwable.getMessage().startsWith(TOO_MANY_HEADERS)))) {
+        if (status == 431 || (status == 400 && overHeaderLimits(throwable))) {
             return Refusal.forStatus(431);
         }
         if (status == 501) {
@@ -78,6 +77,11 @@ final class ContainerErrorValve extends ErrorReportValve {
                     + "backslash or NUL, or invalid percent-encoding or UTF-8), or a header is malformed.");
         }
         return Refusal.forStatus(status);
+    }
+
+    private static boolean overHeaderLimits(Throwable throwable) {
+        String message = throwable == null ? null : throwable.getMessage();
+        return message != null && (message.equals(HEADERS_TOO_LARGE) || message.startsWith(TOO_MANY_HEADERS));
     }
 
     private static String upToFirstArgument(String pattern) {

@@ -40,7 +40,8 @@ public class SecurityRefusals implements RequestRejectedHandler, AccessDeniedHan
             refusal = Refusal.of(405, "The method is not supported; use one of " + ALLOW + ".");
         } else {
             refusal = Refusal.of(400, "The address is not accepted: it has a dot segment, a doubled slash, a "
-                    + "semicolon, an encoded dot or percent sign, or a character not allowed in a header or parameter.");
+                    + "semicolon, an encoded dot or percent sign, or a character not allowed in a header or "
+                    + "parameter.");
         }
         errors.refuse(request, response, refusal, "firewall");
     }

@@ -29,7 +29,8 @@ class WebErrorConfig implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ClientFaultFilter> clientFaultFilter(ErrorResponses errors) {
-        FilterRegistrationBean<ClientFaultFilter> registration = new FilterRegistrationBean<>(new ClientFaultFilter(errors));
+        FilterRegistrationBean<ClientFaultFilter> registration =
+                new FilterRegistrationBean<>(new ClientFaultFilter(errors));
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -51,7 +52,8 @@ class WebErrorConfig implements WebMvcConfigurer {
      * Spring Boot's customizer, which adds a plain ErrorReportValve of its own; and the host is told our class is its
      * error report valve, so that it adds none when it starts.
      */
-    static final class ContainerErrorReport implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+    static final class ContainerErrorReport
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         private final ObjectProvider<ErrorResponses> errors;
 

@@ -10,7 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ErrorFormats {
 
-    enum Family { SCIM, SIGN_IN, CONSOLE, SUPPORT, OPERATOR, /** a request Tomcat cannot parse far enough to see its path */ UNKNOWN }
+    enum Family {
+        SCIM, SIGN_IN, CONSOLE, SUPPORT, OPERATOR,
+        /** A request Tomcat cannot parse far enough to see its path. */
+        UNKNOWN
+    }
 
     static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     /** RFC 7644 section 3.12, table 9. */

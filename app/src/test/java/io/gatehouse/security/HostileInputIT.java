@@ -43,7 +43,8 @@ class HostileInputIT extends IntegrationTest {
 
     @Test
     void aScimPathThatDoesNotDecodeIsAScimErrorNotTheContainersPage() {
-        for (String path : List.of("/Users/%2F", "/Users/%5C", "/Users/%00", "/Users/%ZZ", "/Users/%FF", "/Users/%C0%AF")) {
+        for (String path : List.of("/Users/%2F", "/Users/%5C", "/Users/%00", "/Users/%ZZ", "/Users/%FF",
+                "/Users/%C0%AF")) {
             expect(SCIM, 400, scimGet("/scim/v2" + path));
         }
     }
@@ -70,7 +71,8 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void unknownMethodsAre405WithAllowInScimFormat() {
         for (String method : List.of("FOO", "PROPFIND", "MKCOL", "LOCK", "PURGE", "QUERY", "M-SEARCH", "get")) {
-            RawHttp.Response r = expect(SCIM, 405, HostileRequest.of(method, "/scim/v2/Users").bearer(company.scimToken()));
+            RawHttp.Response r = expect(SCIM, 405,
+                    HostileRequest.of(method, "/scim/v2/Users").bearer(company.scimToken()));
             assertThat(r.header("Allow")).as(method).contains("GET");
         }
         expect(SCIM, 405, HostileRequest.of("TRACE", "/scim/v2/Users").bearer(company.scimToken()));
@@ -90,8 +92,9 @@ class HostileInputIT extends IntegrationTest {
         for (int i = 0; i < 1_001; i++) {
             flood.append("&p").append(i).append("=1");
         }
-        for (String target : List.of("/scim/v2/Users?count=%", "/scim/v2/Users?filter=%G1", "/scim/v2/Users?filter=%ff%fe",
-                "/scim/v2/Users?filter=%C0%AF", "/scim/v2/Users?filter=userName%20eq%20%22%ED%A0%80%22", "/scim/v2/Users?=",
+        for (String target : List.of("/scim/v2/Users?count=%", "/scim/v2/Users?filter=%G1",
+                "/scim/v2/Users?filter=%ff%fe", "/scim/v2/Users?filter=%C0%AF",
+                "/scim/v2/Users?filter=userName%20eq%20%22%ED%A0%80%22", "/scim/v2/Users?=",
                 "/scim/Groups?count=%", flood.toString())) {
             expect(SCIM, 400, scimGet(target));
         }
@@ -127,7 +130,8 @@ class HostileInputIT extends IntegrationTest {
                 bytes("{" + USER_SCHEMA + ",\"userName\":\"surrogate", 0xed, 0xa0, 0x80, "@x.example\"}"),
                 bytes("{" + USER_SCHEMA + ",\"userName\":\"beyond", 0xf4, 0x90, 0x80, 0x80, "@x.example\"}"));
         for (byte[] body : bodies) {
-            for (String[] write : List.of(new String[] {"POST", "/scim/v2/Users"}, new String[] {"PUT", "/scim/v2/Users/" + id})) {
+            for (String[] write : List.of(new String[] {"POST", "/scim/v2/Users"},
+                    new String[] {"PUT", "/scim/v2/Users/" + id})) {
                 RawHttp.Response r = expect(SCIM, 400, HostileRequest.of(write[0], write[1]).bearer(company.scimToken())
                         .body("application/scim+json", body));
                 assertThat(scimType(r)).as(r.toString()).isEqualTo("invalidValue");
@@ -147,7 +151,8 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void aFilterValueThatIsNotUnicodeIsInvalidFilter() {
         for (String value : List.of("%5Cud800", "a%5Cu0000b", "a%00b")) {
-            RawHttp.Response r = expect(SCIM, 400, scimGet("/scim/v2/Users?filter=userName%20eq%20%22" + value + "%22"));
+            RawHttp.Response r = expect(SCIM, 400,
+                    scimGet("/scim/v2/Users?filter=userName%20eq%20%22" + value + "%22"));
             assertThat(scimType(r)).isEqualTo("invalidFilter");
         }
     }
@@ -177,8 +182,9 @@ class HostileInputIT extends IntegrationTest {
         expect(OPERATOR, 405, operatorRequest("TRACE", "/operator/v1/companies"));
         expect(OPERATOR, 400, operatorRequest("GET", "/operator/v1/companies/%2F"));
         expect(OPERATOR, 400, operatorRequest("GET", "/operator/v1/companies/" + company.id() + "/../x"));
-        expect(OPERATOR, 400, operatorRequest("GET", "/operator/v1/companies/" + company.id() + "/provisioning-log?limit=%"));
-        expect(OPERATOR, 400, operatorRequest("GET", "/operator/v1/companies/" + company.id() + "/provisioning-log?limit=ten"));
+        String log = "/operator/v1/companies/" + company.id() + "/provisioning-log";
+        expect(OPERATOR, 400, operatorRequest("GET", log + "?limit=%"));
+        expect(OPERATOR, 400, operatorRequest("GET", log + "?limit=ten"));
         expect(OPERATOR, 415, operatorRequest("POST", "/operator/v1/companies").body("text/plain", "x"));
         expect(OPERATOR, 415, operatorRequest("POST", "/operator/v1/companies").body("*/*", "{\"name\":\"x\"}"));
         expect(OPERATOR, 400, operatorRequest("POST", "/operator/v1/companies").body("application/json", "{"));
@@ -212,7 +218,8 @@ class HostileInputIT extends IntegrationTest {
         expect(SIGN_IN, 400, HostileRequest.of("POST", acs).body("multipart/form-data", "x"));
         expect(SIGN_IN, 400, HostileRequest.of("POST", acs).body("multipart/form-data; boundary=XX",
                 "--XX\r\nContent-Disposition: form-data; name=\"SAMLResponse\"\r\n\r\nabc"));
-        expect(SIGN_IN, 400, HostileRequest.of("POST", acs).body("application/x-www-form-urlencoded", "SAMLResponse=%"));
+        expect(SIGN_IN, 400, HostileRequest.of("POST", acs)
+                .body("application/x-www-form-urlencoded", "SAMLResponse=%"));
         expect(SIGN_IN, 405, HostileRequest.of("TRACE", "/saml/" + company.id() + "/metadata"));
         expect(SIGN_IN, 404, HostileRequest.of("GET", "/saml/00000000-0000-0000-0000-000000000000/metadata"));
         expect(SIGN_IN, 400, HostileRequest.of("GET", "/saml/" + company.id() + "/../metadata"));

@@ -60,7 +60,8 @@ final class HostileRequest {
     }
 
     byte[] bytes() {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        StringBuilder head = new StringBuilder(method).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: localhost\r\n");
         for (String[] h : headers) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
         }

@@ -82,24 +82,29 @@ final class HostileRequests {
         String patch = EntraBodies.patch("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Fuzzed\"}]");
         List<Target> targets = List.of(
                 new Target(Family.SCIM, "GET", "/scim/v2/Users", null, null),
-                new Target(Family.SCIM, "GET", "/scim/v2/Users?filter=userName%20eq%20%22x%40a.example%22&count=5", null, null),
+                new Target(Family.SCIM, "GET", "/scim/v2/Users?filter=userName%20eq%20%22x%40a.example%22&count=5",
+                        null, null),
                 new Target(Family.SCIM, "GET", "/scim/v2/Groups?excludedAttributes=members&startIndex=1", null, null),
                 new Target(Family.SCIM, "GET", "/scim/v2/Users/" + w.aUser(), null, null),
                 new Target(Family.SCIM, "GET", "/scim/Groups/" + w.aGroup(), null, null),
                 new Target(Family.SCIM, "GET", "/scim/v2/ServiceProviderConfig", null, null),
                 new Target(Family.SCIM, "GET", "/scim/Schemas", null, null),
                 new Target(Family.SCIM, "POST", "/scim/v2/Users", SCIM_JSON, user),
-                new Target(Family.SCIM, "PUT", "/scim/v2/Users/" + w.aUser(), SCIM_JSON, EntraBodies.user("fuzz.a@a.example")),
+                new Target(Family.SCIM, "PUT", "/scim/v2/Users/" + w.aUser(), SCIM_JSON,
+                        EntraBodies.user("fuzz.a@a.example")),
                 new Target(Family.SCIM, "PATCH", "/scim/v2/Groups/" + w.aGroup(), SCIM_JSON, patch),
-                new Target(Family.SCIM, "POST", "/scim/v2/Groups", SCIM_JSON, EntraBodies.group("Fuzz " + r.nextInt(1_000_000))),
+                new Target(Family.SCIM, "POST", "/scim/v2/Groups", SCIM_JSON,
+                        EntraBodies.group("Fuzz " + r.nextInt(1_000_000))),
                 new Target(Family.OPERATOR, "GET", "/operator/v1/companies/" + w.aId(), null, null),
-                new Target(Family.OPERATOR, "GET", "/operator/v1/companies/" + w.aId() + "/provisioning-log?limit=5", null, null),
+                new Target(Family.OPERATOR, "GET", "/operator/v1/companies/" + w.aId() + "/provisioning-log?limit=5",
+                        null, null),
                 new Target(Family.OPERATOR, "GET", "/operator/v1/companies/" + w.aId() + "/admins", null, null),
                 new Target(Family.OPERATOR, "POST", "/operator/v1/companies", "application/json",
                         "{\"name\":\"Fuzz " + r.nextInt(1_000_000) + "\",\"plan\":\"standard\"}"),
                 new Target(Family.OPERATOR, "PATCH", "/operator/v1/companies/" + w.cId(), "application/json",
                         "{\"plan\":\"premium\"}"),
-                new Target(Family.SIGN_IN, "POST", "/saml/" + w.aId() + "/acs", FORM, "SAMLResponse=PHg%2B&RelayState=%2Fapp"),
+                new Target(Family.SIGN_IN, "POST", "/saml/" + w.aId() + "/acs", FORM,
+                        "SAMLResponse=PHg%2B&RelayState=%2Fapp"),
                 new Target(Family.SIGN_IN, "GET", "/saml/" + w.aId() + "/metadata", null, null),
                 new Target(Family.SIGN_IN, "GET", "/saml/" + w.aId() + "/login?target=%2Fapp", null, null),
                 new Target(Family.SIGN_IN, "GET", "/oidc/" + w.aId() + "/login", null, null),
@@ -122,8 +127,9 @@ final class HostileRequests {
         HostileRequest request = HostileRequest.of(method, path);
         boolean credentials = r.nextInt(10) > 0;
         switch (t.family()) {
-            case SCIM -> request.bearer(credentials ? w.aToken() : r.nextBoolean() ? null : "gh_scim_nope_" + r.nextInt());
-            case OPERATOR -> request.bearer(credentials ? IntegrationTest.OPERATOR_TOKEN : r.nextBoolean() ? null : "wrong");
+            case SCIM -> request.bearer(credentials ? w.aToken() : r.nextBoolean() ? null : "gh_scim_x_" + r.nextInt());
+            case OPERATOR -> request.bearer(credentials ? IntegrationTest.OPERATOR_TOKEN
+                    : r.nextBoolean() ? null : "x");
             case CONSOLE -> {
                 if (credentials) {
                     request.header("Cookie", w.consoleCookie());
@@ -151,8 +157,8 @@ final class HostileRequests {
         String bad = r.nextInt(4) == 0 ? randomPercent(r) : pick(r, BAD_PERCENT);
         String path = switch (r.nextInt(3)) {
             case 0 -> insertIntoPath(t.path(), "/" + bad, r);
-            case 1 -> t.path() + (t.path().contains("?") ? "&" : "?") + pick(r, "filter", "count", "q", "x", "target", "limit", "")
-                    + "=" + bad;
+            case 1 -> t.path() + (t.path().contains("?") ? "&" : "?")
+                    + pick(r, "filter", "count", "q", "x", "target", "limit", "") + "=" + bad;
             default -> t.path().contains("?") ? t.path().replaceFirst("=", "=" + bad) : t.path() + "?" + bad;
         };
         HostileRequest request = request(t, t.method(), path, r);
@@ -177,7 +183,8 @@ final class HostileRequests {
             case 2 -> query.append("=&=&&&=x&".repeat(1 + r.nextInt(300)));
             default -> {
                 for (int i = 0, n = 200 + r.nextInt(700); i < n; i++) {
-                    query.append(i == 0 ? "" : "&").append(pick(r, "filter", "count", "startIndex", "sortBy", "attributes"))
+                    query.append(i == 0 ? "" : "&")
+                            .append(pick(r, "filter", "count", "startIndex", "sortBy", "attributes"))
                             .append("=").append(r.nextInt(3) == 0 ? "-1" : "x");
                 }
             }
@@ -195,8 +202,10 @@ final class HostileRequests {
         String type = r.nextInt(8) == 0 ? null : pick(r, ODD_TYPES);
         byte[] body = switch (r.nextInt(5)) {
             case 0 -> utf8("--XX\r\nContent-Disposition: form-data; name=\"SAMLResponse\"\r\n\r\nabc");
-            case 1 -> utf8("--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\n\r\n<x/>\r\n--XX--\r\n");
-            case 2 -> utf8(t.body() != null ? t.body() : "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"ct@a.example\"}");
+            case 1 -> utf8("--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\n\r\n"
+                    + "<x/>\r\n--XX--\r\n");
+            case 2 -> utf8(t.body() != null ? t.body()
+                    : "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"ct@a.example\"}");
             case 3 -> randomBytes(r, 1 + r.nextInt(300));
             default -> new byte[0];
         };
@@ -265,16 +274,19 @@ final class HostileRequests {
             case 8 -> {
                 request.header("Transfer-Encoding", "chunked");
                 body = utf8(pick(r, "ZZ\r\nabc\r\n0\r\n\r\n", "3\r\nabcdef\r\n0\r\n\r\n", "-1\r\nx\r\n0\r\n\r\n",
-                        "1;" + "e".repeat(9_000) + "\r\na\r\n0\r\n\r\n", "0\r\nX-Trailer: " + "t".repeat(100) + "\r\n\r\n"));
+                        "1;" + "e".repeat(9_000) + "\r\na\r\n0\r\n\r\n",
+                        "0\r\nX-Trailer: " + "t".repeat(100) + "\r\n\r\n"));
             }
             case 9 -> request.header("X-Folded", "a\r\n b");
             case 10 -> request.header(pick(r, "X A", "", "X\u0001Y", "X:Y", "(x)", "X\u00e9"), "b");
             case 11 -> request.header("Host", pick(r, "a b", "", "x:99999", "[::1", "h\u0001st", "x, y"));
-            case 12 -> request.header("Authorization", pick(r, "Bearer ", "Bearer " + "g".repeat(8_000), "Basic Zm9vOmJhcg==",
+            case 12 -> request.header("Authorization", pick(r, "Bearer ", "Bearer " + "g".repeat(8_000),
+                    "Basic Zm9vOmJhcg==",
                     "Bearer gh_scim_" + "A".repeat(16) + "_" + "b".repeat(43), "bearer\t" + w.aToken(), "Negotiate x"));
             case 13 -> request.header("Cookie", pick(r, "GATEHOUSE_SESSION=" + "z".repeat(3_000), "=;=;=", "a=\"b",
                     "GATEHOUSE_SESSION=%00", "XSRF-TOKEN=" + "\u00ff"));
-            case 14 -> request.header("Accept", pick(r, "garbage", "application/xml", "*/*;q=x", "text/html;level=1;q=0",
+            case 14 -> request.header("Accept", pick(r, "garbage", "application/xml", "*/*;q=x",
+                    "text/html;level=1;q=0",
                     ",,,", "application/scim+json;q=0"));
             default -> {
                 type = pick(r, "application/scim+json; charset=ebcdic", "application/json; charset=\"",
@@ -326,17 +338,24 @@ final class HostileRequests {
         int kind = r.nextInt(7);
         if (kind == 6) { // the operator API: an escape is refused while binding; raw bytes are Jackson's to judge
             byte[] body = join(utf8("{\"name\":\"Fuzz"), bad, utf8("\",\"plan\":\"standard\"}"));
-            HostileRequest request = HostileRequest.of("POST", "/operator/v1/companies").bearer(IntegrationTest.OPERATOR_TOKEN)
-                    .body("application/json", body);
+            HostileRequest request = HostileRequest.of("POST", "/operator/v1/companies")
+                    .bearer(IntegrationTest.OPERATOR_TOKEN).body("application/json", body);
             return new Probe("unicode", Family.OPERATOR, request, escape ? status(400) : null);
         }
+        String user = "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"";
+        // method, path, the body before the bad text, the body after it
         String[] write = switch (kind) {
-            case 0 -> new String[] {"POST", "/scim/v2/Users", "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"u" + r.nextInt() + "@x", "\"}"};
-            case 1 -> new String[] {"PUT", "/scim/v2/Users/" + w.aUser(), "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"fuzz.a@a.example\",\"displayName\":\"d", "\"}"};
-            case 2 -> new String[] {"POST", "/scim/v2/Users", "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"e" + r.nextInt() + "@x\",\"emails\":[{\"value\":\"v", "\"}]}"};
-            case 3 -> new String[] {"PATCH", "/scim/v2/Users/" + w.aUser(), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"t", "\"}]}"};
-            case 4 -> new String[] {"POST", "/scim/v2/Groups", "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"g", "\"}"};
-            default -> new String[] {"POST", "/scim/v2/Users", "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":\"k" + r.nextInt() + "@x\",\"x", "\":1}"};
+            case 0 -> new String[] {"POST", "/scim/v2/Users", user + "u" + r.nextInt() + "@x", "\"}"};
+            case 1 -> new String[] {"PUT", "/scim/v2/Users/" + w.aUser(),
+                user + "fuzz.a@a.example\",\"displayName\":\"d", "\"}"};
+            case 2 -> new String[] {"POST", "/scim/v2/Users",
+                user + "e" + r.nextInt() + "@x\",\"emails\":[{\"value\":\"v", "\"}]}"};
+            case 3 -> new String[] {"PATCH", "/scim/v2/Users/" + w.aUser(),
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+                        + "\"path\":\"title\",\"value\":\"t", "\"}]}"};
+            case 4 -> new String[] {"POST", "/scim/v2/Groups",
+                "{\"schemas\":[\"" + GROUP_URN + "\"],\"displayName\":\"g", "\"}"};
+            default -> new String[] {"POST", "/scim/v2/Users", user + "k" + r.nextInt() + "@x\",\"x", "\":1}"};
         };
         HostileRequest request = HostileRequest.of(write[0], write[1]).bearer(w.aToken())
                 .body(SCIM_JSON, join(utf8(write[2]), bad, utf8(write[3])));
@@ -346,13 +365,15 @@ final class HostileRequests {
     /** A User or Group whose schemas do not name its schema: 400 invalidSyntax. */
     private Probe schemas(SplittableRandom r) {
         boolean group = r.nextBoolean();
-        String schemas = pick(r, "", "\"schemas\":[],", "\"schemas\":null,", "\"schemas\":\"" + (group ? GROUP_URN : USER_URN) + "\",",
+        String schemas = pick(r, "", "\"schemas\":[],", "\"schemas\":null,",
+                "\"schemas\":\"" + (group ? GROUP_URN : USER_URN) + "\",",
                 "\"schemas\":[1],", "\"schemas\":[\"" + (group ? USER_URN : GROUP_URN) + "\"],",
                 "\"schemas\":[\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],", "\"schemas\":{},");
         String body = group ? "{" + schemas + "\"displayName\":\"Schemaless " + r.nextInt() + "\"}"
                 : "{" + schemas + "\"userName\":\"schemaless" + r.nextInt() + "@a.example\"}";
         String method = r.nextBoolean() ? "POST" : "PUT";
-        String path = "/scim/v2/" + (group ? "Groups" : "Users") + (method.equals("PUT") ? "/" + (group ? w.aGroup() : w.aUser()) : "");
+        String path = "/scim/v2/" + (group ? "Groups" : "Users")
+                + (method.equals("PUT") ? "/" + (group ? w.aGroup() : w.aUser()) : "");
         HostileRequest request = HostileRequest.of(method, path).bearer(w.aToken()).body(SCIM_JSON, body);
         return new Probe("schemas", Family.SCIM, request, scimError(400, "invalidSyntax"));
     }
@@ -368,36 +389,44 @@ final class HostileRequests {
             case 0, 1 -> {
                 String method = pick(r, "GET", "PUT", "PATCH", "DELETE", "HEAD");
                 String body = switch (method) {
-                    case "PUT" -> resource.equals("Users") ? EntraBodies.user("taken.over@a.example") : EntraBodies.group("Taken over");
-                    case "PATCH" -> EntraBodies.patch("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]");
+                    case "PUT" -> resource.equals("Users") ? EntraBodies.user("taken.over@a.example")
+                            : EntraBodies.group("Taken over");
+                    case "PATCH" -> EntraBodies.patch(
+                            "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]");
                     default -> null;
                 };
                 HostileRequest request = HostileRequest.of(method, "/scim/" + pick(r, "v2/", "") + resource + "/"
                         + variant.replace(" ", "%20")).bearer(w.aToken());
-                yield new Probe("cross-tenant", Family.SCIM, body == null ? request : request.body(SCIM_JSON, body), notB);
+                yield new Probe("cross-tenant", Family.SCIM, body == null ? request : request.body(SCIM_JSON, body),
+                        notB);
             }
             case 2 -> {
                 String filter = pick(r, "userName%20eq%20%22" + w.bUserName().replace("@", "%40") + "%22",
                         "id%20eq%20%22" + w.bUser() + "%22", "externalId%20pr", "displayName%20eq%20%22"
                                 + w.bGroupName().replace(" ", "%20") + "%22", "members%20eq%20%22" + w.bUser() + "%22");
-                String path = "/scim/v2/" + (filter.startsWith("members") || filter.startsWith("displayName") ? "Groups" : "Users")
-                        + "?filter=" + filter;
-                yield new Probe("cross-tenant", Family.SCIM, HostileRequest.of("GET", path).bearer(w.aToken()), noDataOfB());
+                boolean groups = filter.startsWith("members") || filter.startsWith("displayName");
+                String path = "/scim/v2/" + (groups ? "Groups" : "Users") + "?filter=" + filter;
+                yield new Probe("cross-tenant", Family.SCIM, HostileRequest.of("GET", path).bearer(w.aToken()),
+                        noDataOfB());
             }
             case 3 -> {
-                String patch = EntraBodies.patch("[{\"op\":\"" + pick(r, "add", "Add", "replace") + "\",\"path\":\"members\","
+                String patch = EntraBodies.patch("[{\"op\":\"" + pick(r, "add", "Add", "replace")
+                        + "\",\"path\":\"members\","
                         + "\"value\":[{\"value\":\"" + w.bUser() + "\"}]}]");
                 yield new Probe("cross-tenant", Family.SCIM, HostileRequest.of("PATCH", "/scim/v2/Groups/" + w.aGroup())
                         .bearer(w.aToken()).body(SCIM_JSON, patch), notB);
             }
-            case 4 -> new Probe("cross-tenant", Family.SCIM, HostileRequest.of(pick(r, "GET", "DELETE"), "/scim/v2/Users/"
-                    + w.aUser()).bearer(w.bToken()), notSuccess());
-            case 5 -> new Probe("cross-tenant", Family.CONSOLE, HostileRequest.of("GET", "/console/groups/" + w.bGroup())
-                    .header("Cookie", w.consoleCookie()), notB);
+            case 4 -> new Probe("cross-tenant", Family.SCIM, HostileRequest.of(pick(r, "GET", "DELETE"),
+                    "/scim/v2/Users/" + w.aUser()).bearer(w.bToken()), notSuccess());
+            case 5 -> new Probe("cross-tenant", Family.CONSOLE,
+                    HostileRequest.of("GET", "/console/groups/" + w.bGroup()).header("Cookie", w.consoleCookie()),
+                    notB);
             default -> {
-                String path = pick(r, "/console/users/" + w.bUser() + "/deactivate", "/console/groups/" + w.bGroup() + "/spaces");
-                yield new Probe("cross-tenant", Family.CONSOLE, HostileRequest.of("POST", path).header("Cookie", w.consoleCookie())
-                        .body(FORM, "spaceId=" + w.bGroup() + "&role=VIEWER&_csrf=" + w.consoleCsrf()), notSuccessOrRedirect());
+                String path = pick(r, "/console/users/" + w.bUser() + "/deactivate",
+                        "/console/groups/" + w.bGroup() + "/spaces");
+                HostileRequest request = HostileRequest.of("POST", path).header("Cookie", w.consoleCookie())
+                        .body(FORM, "spaceId=" + w.bGroup() + "&role=VIEWER&_csrf=" + w.consoleCsrf());
+                yield new Probe("cross-tenant", Family.CONSOLE, request, notSuccessOrRedirect());
             }
         };
     }
@@ -422,7 +451,8 @@ final class HostileRequests {
     }
 
     private Check notSuccessOrRedirect() {
-        return r -> r.status() >= 200 && r.status() < 400 ? "a success (or a redirect after success) across companies" : null;
+        return r -> r.status() >= 200 && r.status() < 400
+                ? "a success (or a redirect after success) across companies" : null;
     }
 
     private Check notSuccessAndNothingOfB() {
@@ -436,7 +466,8 @@ final class HostileRequests {
     /** B's names never appear; B's ids only where a refusal names the id the client sent. */
     private Check noDataOfB() {
         return r -> (r.status() < 300 && (r.body().contains(w.bUser()) || r.body().contains(w.bGroup())))
-                || r.body().contains(w.bUserName()) || r.body().contains(w.bGroupName()) ? "company B's data in the answer" : null;
+                || r.body().contains(w.bUserName()) || r.body().contains(w.bGroupName())
+                ? "company B's data in the answer" : null;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

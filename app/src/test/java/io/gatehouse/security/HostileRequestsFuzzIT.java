@@ -61,8 +61,8 @@ class HostileRequestsFuzzIT extends IntegrationTest {
             if (problem != null) {
                 failed++;
                 if (failures.size() < FAILURES_SHOWN) {
-                    failures.add("#" + i + " [" + probe.category() + ", " + probe.family() + "] " + problem + "\n  request: "
-                            + probe.request() + "\n  answer: " + r);
+                    failures.add("#" + i + " [" + probe.category() + ", " + probe.family() + "] " + problem
+                            + "\n  request: " + probe.request() + "\n  answer: " + r);
                 }
             }
         }
@@ -99,8 +99,8 @@ class HostileRequestsFuzzIT extends IntegrationTest {
     private static String state(Scim b, World world) {
         Http.Response user = b.get("/Users/" + world.bUser());
         Http.Response group = b.get("/Groups/" + world.bGroup());
-        return user.status() + " " + user.header("ETag") + " " + user.json().path("active") + " | " + group.status() + " "
-                + group.header("ETag") + " " + group.json().path("members").size() + " | "
+        return user.status() + " " + user.header("ETag") + " " + user.json().path("active") + " | "
+                + group.status() + " " + group.header("ETag") + " " + group.json().path("members").size() + " | "
                 + b.get("/Users?count=0").json().path("totalResults") + " users";
     }
 
@@ -119,7 +119,8 @@ class HostileRequestsFuzzIT extends IntegrationTest {
         String bUser = scimB.createUser(bUserName);
         String bGroup = withMember(scimB, scimB.createGroup(bGroupName), bUser);
 
-        // A company's SP keys are made on first use (seconds of RSA key generation on a busy machine): not hostile input
+        // A company's SP keys are made on first use (seconds of RSA key generation on a busy machine): not what
+        // this test measures
         assertThat(http().get("/saml/" + a + "/metadata", null).status()).isEqualTo(200);
         FormBrowser admin = Sessions.consoleAdmin(http(), a);
         String consoleCsrf = FormBrowser.csrfToken(admin.get("/console/spaces"));

@@ -47,11 +47,13 @@ class RefusalLoggingIT extends IntegrationTest {
         TestCompany company = operator().premiumCompanyWithToken();
         List<HostileRequest> refused = List.of(
                 HostileRequest.of("GET", "/scim/v2/Users/%2F").bearer(company.scimToken()), // Tomcat
-                HostileRequest.of("GET", "/scim/v2/Users").bearer(company.scimToken()).header("X-P", "p".repeat(20_000)),
+                HostileRequest.of("GET", "/scim/v2/Users").bearer(company.scimToken())
+                        .header("X-P", "p".repeat(20_000)),
                 HostileRequest.of("PROPFIND", "/scim/v2/Users").bearer(company.scimToken()), // the firewall
                 HostileRequest.of("GET", "/scim/v2/Users?filter=%G1").bearer(company.scimToken()), // Spring MVC
                 HostileRequest.of("TRACE", "/operator/v1/companies").bearer(OPERATOR_TOKEN), // the error page
-                HostileRequest.of("POST", "/login/password").body("application/x-www-form-urlencoded", "email=%"), // a filter
+                HostileRequest.of("POST", "/login/password") // a filter (CSRF) reads the form
+                        .body("application/x-www-form-urlencoded", "email=%"),
                 HostileRequest.of("POST", "/saml/" + company.id() + "/acs").body("multipart/form-data", "x"),
                 HostileRequest.of("POST", "/console/spaces").body("application/x-www-form-urlencoded", "name=x"));
 

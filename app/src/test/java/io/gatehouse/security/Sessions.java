@@ -39,6 +39,7 @@ final class Sessions {
 
     /** The browser's session and CSRF cookies as one Cookie header value. */
     static String cookies(FormBrowser browser) {
-        return "GATEHOUSE_SESSION=" + browser.cookie("GATEHOUSE_SESSION") + "; XSRF-TOKEN=" + browser.cookie("XSRF-TOKEN");
+        return "GATEHOUSE_SESSION=" + browser.cookie("GATEHOUSE_SESSION")
+                + "; XSRF-TOKEN=" + browser.cookie("XSRF-TOKEN");
     }
 }
