@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 @Configuration
 @EnableScheduling
@@ -25,12 +26,16 @@ class CoreConfig {
     }
 
     /**
-     * The application's one JsonMapper (Spring MVC's too, so Boot's own backs off). The mixin makes a
-     * {@link ProblemDetail} serialize as RFC 9457 says, with its extension members at the top level rather than
-     * nested under "properties" (the product API's problem+json).
+     * The application's one JsonMapper (SCIM bodies, Spring MVC's request and response bodies, so Boot's own backs
+     * off). Strings are checked as storable (see StorableStrings). The mixin makes a {@link ProblemDetail} serialize
+     * as RFC 9457 says, with its extension members at the top level rather than nested under "properties" (the
+     * product API's problem+json).
      */
     @Bean
     JsonMapper scimJsonMapper() {
-        return JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+        return JsonMapper.builder()
+                .addModule(new SimpleModule("storable-strings").addDeserializer(String.class, new StorableStrings()))
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
     }
 }

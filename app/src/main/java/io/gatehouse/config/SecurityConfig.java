@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import io.gatehouse.saml.SessionDeadlineFilter;
+import io.gatehouse.web.SecurityRefusals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ class SecurityConfig {
     /** The session chain's pages; an IdP's redirect to its own sign-in page is a form-action target too. */
     private static final String BROWSER_CSP =
             "default-src 'self'; frame-ancestors 'none'; form-action 'self' https:";
+    /** The longest path (with query) a sign-in redirect carries back. */
+    private static final int MAX_TARGET = 2_048;
 
     @Bean
     @Order(1)
@@ -78,7 +81,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, Clock clock,
+    SecurityFilterChain browser(HttpSecurity http, Clock clock, SecurityRefusals refusals,
                                 @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -92,7 +95,7 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/saml/*/acs"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()).accessDeniedHandler(refusals))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .addFilterAfter(new SessionDeadlineFilter(clock), SecurityContextHolderFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(BROWSER_CSP)));
@@ -112,20 +115,30 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The default firewall, with its character rules as loops instead of regular expressions (same rules). */
+    /**
+     * The default firewall, with its character rules as loops instead of regular expressions (same rules); what it
+     * rejects is answered in the path family's format (web.SecurityRefusals), not with a bare 400.
+     */
     @Bean
-    WebSecurityCustomizer firewallWithoutRegexes() {
+    WebSecurityCustomizer firewallWithoutRegexes(SecurityRefusals refusals) {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(FirewallCharacters::isAssignedAndNotControl);
         firewall.setAllowedHeaderValues(FirewallCharacters::isHeaderValue);
         firewall.setAllowedParameterNames(FirewallCharacters::isAssignedAndNotControl);
-        return web -> web.httpFirewall(firewall);
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(refusals);
     }
 
-    /** A signed-out visitor of the signed-in area goes to the login page, and back to the same path after. */
+    /**
+     * A signed-out visitor of the signed-in area goes to the login page, and back to the same path after; an address
+     * too long to carry along (a flood of parameters) is not carried: its Location header would exceed Tomcat's
+     * response header buffer and fail the answer with a 500.
+     */
     private static AuthenticationEntryPoint signInFirst() {
-        return (request, response, exception) -> response.sendRedirect("/login?target="
-                + URLEncoder.encode(pathOf(request), StandardCharsets.UTF_8));
+        return (request, response, exception) -> {
+            String target = pathOf(request);
+            response.sendRedirect(target.length() > MAX_TARGET ? "/login"
+                    : "/login?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        };
     }
 
     private static String pathOf(HttpServletRequest request) {

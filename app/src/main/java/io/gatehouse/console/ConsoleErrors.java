@@ -5,19 +5,34 @@ import io.gatehouse.access.FeatureNotInPlanException;
 import io.gatehouse.access.NotInCompanyException;
 import io.gatehouse.access.ProtectedAdminException;
 import io.gatehouse.directory.DirectoryLock;
+import io.gatehouse.web.ErrorBody;
+import io.gatehouse.web.PathFamily;
+import io.gatehouse.web.Refusal;
+import io.gatehouse.web.TemplatePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** How the console answers refusals: a page with a heading and the reason, and the right status. */
+/**
+ * How the console answers refusals: a page with a heading and the reason, and the right status. As the console
+ * family's {@link ErrorBody} the same page answers the refusals of every other layer on a console path (a POST
+ * without its CSRF token, a malformed address or query string; see the web package).
+ */
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
-class ConsoleErrors {
+class ConsoleErrors implements ErrorBody {
+
+    private final TemplatePages pages;
+
+    ConsoleErrors(TemplatePages pages) {
+        this.pages = pages;
+    }
 
     /** An id that is not one of the signed-in company's. */
     static class NotFoundException extends RuntimeException {
@@ -67,6 +82,16 @@ class ConsoleErrors {
         SecurityContextHolder.clearContext();
         return new ModelAndView("redirect:/login?target="
                 + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public PathFamily family() {
+        return PathFamily.CONSOLE;
+    }
+
+    @Override
+    public Rendered render(HttpServletRequest request, Refusal refusal) {
+        return pages.render("console/error", Map.of("title", refusal.title(), "message", refusal.detail()));
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

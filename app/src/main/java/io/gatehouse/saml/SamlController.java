@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -55,8 +56,8 @@ class SamlController {
     @GetMapping("/saml/{company}/metadata")
     ResponseEntity<String> metadata(@PathVariable("company") String companyId) {
         Optional<Company> company = company(companyId);
-        if (company.isEmpty()) {
-            return ResponseEntity.notFound().build();
+        if (company.isEmpty()) { // answered by the error page, in the sign-in page's format
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         CompanyId id = company.get().id();
         ConnectionOptions options = connections.find(id).map(SamlConnection::options)

@@ -1,5 +1,11 @@
 package io.gatehouse.saml;
 
+import io.gatehouse.web.ErrorBody;
+import io.gatehouse.web.PathFamily;
+import io.gatehouse.web.Refusal;
+import io.gatehouse.web.TemplatePages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +21,22 @@ class SamlWebConfig {
         registration.addUrlPatterns("/saml/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** Refusals of the container, firewall or error page on a sign-in path: the sign-in refusal page. */
+    @Bean
+    ErrorBody signInErrorPage(TemplatePages pages) {
+        return new ErrorBody() {
+            @Override
+            public PathFamily family() {
+                return PathFamily.SIGN_IN;
+            }
+
+            @Override
+            public Rendered render(HttpServletRequest request, Refusal refusal) {
+                return pages.render("saml/refused",
+                        Map.of("page", new RefusalPage(refusal.title(), refusal.detail(), null, null, null)));
+            }
+        };
     }
 }

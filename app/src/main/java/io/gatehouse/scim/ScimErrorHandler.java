@@ -2,13 +2,14 @@ package io.gatehouse.scim;
 
 import io.gatehouse.access.ProtectedAdminException;
 import io.gatehouse.scim.core.ScimException;
+import io.gatehouse.web.ErrorBody;
+import io.gatehouse.web.PathFamily;
+import io.gatehouse.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -23,10 +24,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one place SCIM failures become RFC 7644 section 3.12 error JSON. */
+/**
+ * The one place SCIM failures become RFC 7644 section 3.12 error JSON: those of the SCIM controllers, and, as the
+ * SCIM family's {@link ErrorBody}, the refusals of every other layer on a {@code /scim} path (the container, the
+ * security firewall, the error page; see the web package).
+ */
 @RestControllerAdvice(assignableTypes = {ScimUsersController.class, ScimGroupsController.class,
         ScimDiscoveryController.class})
-class ScimErrorHandler {
+class ScimErrorHandler implements ErrorBody {
 
     private static final Logger log = LoggerFactory.getLogger(ScimErrorHandler.class);
     static final String RETRY_AFTER_SECONDS = "2";
@@ -75,26 +80,26 @@ class ScimErrorHandler {
         return json.respond(HttpStatus.SERVICE_UNAVAILABLE, json.error(503, null, BUSY_DETAIL), headers);
     }
 
-    /**
-     * A text longer than its column (SQLSTATE 22001, "string data, right truncation", on PostgreSQL and H2)
-     * is a client error (RFC 7644 section 3.12 invalidValue), not a 500; the transaction has rolled back.
-     */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<byte[]> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
-                return logged(ScimException.invalidValue("An attribute value is longer than this "
-                        + "service stores (most text attributes hold at most 512 characters); nothing was changed."),
-                        request);
-            }
-        }
-        return unexpected(e);
-    }
-
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<byte[]> unexpected(RuntimeException e) {
         log.error("Unexpected SCIM failure", e);
         return json.errorResponse(new ScimException(500, null, "Internal error; nothing was changed."));
+    }
+
+    @Override
+    public PathFamily family() {
+        return PathFamily.SCIM;
+    }
+
+    /** A refusal by another layer, in SCIM error JSON; on an authenticated request it reaches the provisioning log. */
+    @Override
+    public Rendered render(HttpServletRequest request, Refusal refusal) {
+        ScimRequest scim = ScimRequest.of(request);
+        if (scim != null) {
+            scim.failed(refusal.scimType(), refusal.detail());
+        }
+        return new Rendered(ScimJson.SCIM.toString(), json.mapper().writeValueAsBytes(
+                json.error(refusal.status(), refusal.scimType(), refusal.detail())));
     }
 
     /** The error's scimType and detail go to the provisioning log entry of this request, for the support team. */

@@ -15,6 +15,8 @@ import io.gatehouse.scim.core.patch.GroupPatchResult;
 import io.gatehouse.scim.core.patch.MemberChange;
 import io.gatehouse.scim.core.resource.GroupResources;
 import io.gatehouse.scim.core.resource.NormalizedGroup;
+import io.gatehouse.scim.core.resource.RequestSchemas;
+import io.gatehouse.scim.core.schema.ScimSchemas;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.Feature;
 import java.sql.SQLException;
@@ -64,6 +66,7 @@ class ScimGroupService {
 
     GroupRecord create(Company company, JsonNode body) {
         requireGroups(company);
+        RequestSchemas.require(body, ScimSchemas.GROUP_RESOURCE);
         NormalizedGroup normalized = GroupResources.normalize(body);
         Instant now = clock.instant();
         GroupRecord group = new GroupRecord(UUID.randomUUID(), company.id(), normalized.group(), Source.SCIM, 1,
@@ -101,6 +104,7 @@ class ScimGroupService {
     /** PUT replaces attributes and, when the body has members, the member list (applied as a diff). */
     GroupRecord replace(Company company, UUID id, JsonNode body, String ifMatch) {
         requireGroups(company);
+        RequestSchemas.require(body, ScimSchemas.GROUP_RESOURCE);
         NormalizedGroup normalized = GroupResources.normalize(body);
         return tx.execute(status -> {
             GroupRecord current = lock(company, id, ifMatch);

@@ -165,7 +165,7 @@ class ScimGroupsController {
     }
 
     private JsonNode body(HttpServletRequest request) throws IOException {
-        return json.readBody(request.getInputStream(), properties.scim().maxPayloadBytes());
+        return json.readBody(request, properties.scim().maxPayloadBytes());
     }
 
     private static HttpHeaders headers(GroupRecord group) {

@@ -12,7 +12,9 @@ import io.gatehouse.scim.core.filter.FilterMappings;
 import io.gatehouse.scim.core.filter.SqlFilterCompiler;
 import io.gatehouse.scim.core.filter.SqlFragment;
 import io.gatehouse.scim.core.patch.UserPatch;
+import io.gatehouse.scim.core.resource.RequestSchemas;
 import io.gatehouse.scim.core.resource.UserResources;
+import io.gatehouse.scim.core.schema.ScimSchemas;
 import io.gatehouse.tenancy.Company;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +50,7 @@ class ScimUserService {
     }
 
     UserRecord create(Company company, JsonNode body) {
+        RequestSchemas.require(body, ScimSchemas.USER_RESOURCE);
         ObjectNode resource = UserResources.normalize(body);
         Instant now = clock.instant();
         UserRecord user = new UserRecord(UUID.randomUUID(), company.id(), resource, Source.SCIM, 1, now, now);
@@ -83,6 +86,7 @@ class ScimUserService {
     }
 
     UserRecord replace(Company company, UUID id, JsonNode body, String ifMatch) {
+        RequestSchemas.require(body, ScimSchemas.USER_RESOURCE);
         ObjectNode resource = UserResources.normalize(body);
         return modify(company, id, ifMatch, current -> resource);
     }

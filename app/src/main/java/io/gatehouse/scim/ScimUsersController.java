@@ -137,7 +137,7 @@ class ScimUsersController {
     }
 
     private tools.jackson.databind.JsonNode body(HttpServletRequest request) throws IOException {
-        return json.readBody(request.getInputStream(), properties.scim().maxPayloadBytes());
+        return json.readBody(request, properties.scim().maxPayloadBytes());
     }
 
     private static HttpHeaders headers(UserRecord user) {

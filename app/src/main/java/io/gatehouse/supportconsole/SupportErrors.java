@@ -5,14 +5,29 @@ import io.gatehouse.access.ProvisionedUserConflictException;
 import io.gatehouse.application.ApplicationConflictException;
 import io.gatehouse.application.UnknownApplicationException;
 import io.gatehouse.saml.EmailDomains;
+import io.gatehouse.web.ErrorBody;
+import io.gatehouse.web.PathFamily;
+import io.gatehouse.web.Refusal;
+import io.gatehouse.web.TemplatePages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** How the support console answers refusals: a page with a heading and the reason, and the right status. */
+/**
+ * How the support console answers refusals: a page with a heading and the reason, and the right status; as the
+ * support family's {@link ErrorBody} also for the refusals of every other layer on a {@code /support} path.
+ */
 @ControllerAdvice(basePackageClasses = SupportErrors.class)
-class SupportErrors {
+class SupportErrors implements ErrorBody {
+
+    private final TemplatePages pages;
+
+    SupportErrors(TemplatePages pages) {
+        this.pages = pages;
+    }
 
     /** A company, application or token id that does not exist (or is not the company's or application's). */
     static class NotFoundException extends RuntimeException {
@@ -50,6 +65,16 @@ class SupportErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ModelAndView badRequest(IllegalArgumentException e) {
         return page(HttpStatus.BAD_REQUEST, "That did not work", e.getMessage());
+    }
+
+    @Override
+    public PathFamily family() {
+        return PathFamily.SUPPORT;
+    }
+
+    @Override
+    public Rendered render(HttpServletRequest request, Refusal refusal) {
+        return pages.render("support/error", Map.of("title", refusal.title(), "message", refusal.detail()));
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

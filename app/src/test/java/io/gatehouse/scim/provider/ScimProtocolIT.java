@@ -124,10 +124,11 @@ class ScimProtocolIT extends ProviderFixture {
         String id = scim.createUser("long@acme.example");
         String tooLong = "y".repeat(600);
 
-        Http.Response created = scim.post("/Users", "{\"userName\":\"longer@acme.example\",\"displayName\":\""
-                + tooLong + "\"}");
+        Http.Response created = scim.post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"longer@acme.example\",\"displayName\":\"" + tooLong + "\"}");
         Http.Response patched = patchUser(id, op("replace", "title", quoted(tooLong)));
-        Http.Response group = scim.post("/Groups", "{\"displayName\":\"" + tooLong + "\"}");
+        Http.Response group = scim.post("/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + tooLong + "\"}");
 
         assertScimError(created, 400, "invalidValue");
         assertScimError(patched, 400, "invalidValue");

@@ -1,6 +1,7 @@
 package io.gatehouse.scim.core.filter;
 
 import io.gatehouse.scim.core.ScimException;
+import io.gatehouse.scim.core.StorableText;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,15 +22,16 @@ final class ValueParsing {
     /**
      * String attributes accept any scalar: numbers and booleans compare by their JSON text
      * ({@code externalId eq 12345}). NUL is refused because PostgreSQL text cannot hold it and
-     * would fail the query with a server error instead of a 400.
+     * would fail the query with a server error instead of a 400; an unpaired surrogate
+     * ({@code "\\ud800"}) because it is no text at all (PostgreSQL's driver would send "?").
      */
     static String toText(JsonNode value, String name) {
         if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
             throw ScimException.invalidFilter("Expected a string value for " + name);
         }
         String text = value.isString() ? value.stringValue() : value.asString();
-        if (text.indexOf('\0') >= 0) {
-            throw ScimException.invalidFilter("Filter values must not contain NUL characters");
+        if (!StorableText.isStorable(text)) {
+            throw ScimException.invalidFilter("Filter values must not contain NUL characters or unpaired surrogates");
         }
         return text;
     }

@@ -1,10 +1,10 @@
 package io.gatehouse.scim.core.patch;
 
 import io.gatehouse.scim.core.ScimException;
+import io.gatehouse.scim.core.resource.RequestSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +27,7 @@ public final class PatchRequest {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("A PATCH body must be a JSON object");
         }
-        JsonNode schemas = member(body, "schemas");
-        if (!listsPatchOp(schemas)) {
+        if (!RequestSchemas.lists(body, PATCH_OP_URN)) {
             throw ScimException.invalidSyntax("A PATCH body must have \"schemas\": [\"" + PATCH_OP_URN + "\"]");
         }
         JsonNode operations = member(body, "Operations");
@@ -79,26 +78,8 @@ public final class PatchRequest {
         return new PatchOperation(index, kind, pathText, value);
     }
 
-    private static boolean listsPatchOp(JsonNode schemas) {
-        if (schemas == null || !schemas.isArray()) {
-            return false;
-        }
-        for (JsonNode urn : schemas) {
-            if (urn.isString() && urn.stringValue().trim().equalsIgnoreCase(PATCH_OP_URN)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The member named {@code name} in any letter case; the last one wins if a client repeats it. */
     static JsonNode member(JsonNode object, String name) {
-        JsonNode found = null;
-        for (Map.Entry<String, JsonNode> entry : object.properties()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                found = entry.getValue();
-            }
-        }
-        return found;
+        return RequestSchemas.member(object, name);
     }
 }
