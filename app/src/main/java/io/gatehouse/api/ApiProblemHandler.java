@@ -1,5 +1,11 @@
 package io.gatehouse.api;
 
+import io.gatehouse.web.ErrorBody;
+import io.gatehouse.web.PathFamily;
+import io.gatehouse.web.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,19 +22,47 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The product API's one error format, RFC 9457 {@code application/problem+json} ({@link ProblemDetail}: type
  * {@code about:blank}, title, status, detail, instance = the request path, and {@code parameter} when a query
  * parameter is at fault). Scoped to the routes in {@code io.gatehouse.api} and its sub-packages, so every later
- * route answers the same way; nothing here ever carries a key or stack trace.
+ * route answers the same way; nothing here ever carries a key or stack trace. As the {@link ErrorBody} of the
+ * {@code /api} path family it also words what the container, the firewall or the framework refuse there.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblemHandler.class)
-class ApiProblemHandler {
+class ApiProblemHandler implements ErrorBody {
 
     static final String RETRY_AFTER_SECONDS = "2";
     static final String BUSY = "The service is busy; retry after a short pause.";
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    private final JsonMapper json;
+
+    ApiProblemHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public PathFamily family() {
+        return PathFamily.API;
+    }
+
+    /** The request may be one the container could not parse: only its URI is read, and only when it has one. */
+    @Override
+    public Rendered render(HttpServletRequest request, Refusal refusal) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", refusal.title());
+        problem.put("status", refusal.status());
+        problem.put("detail", refusal.detail());
+        String uri = request.getRequestURI();
+        if (uri != null && uri.startsWith("/") && uri.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            problem.put("instance", uri);
+        }
+        return new Rendered("application/problem+json", json.writeValueAsBytes(problem));
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem e) {

@@ -18,6 +18,8 @@ public enum PathFamily {
     SUPPORT,
     /** {@code /operator/**}: the operator API's JSON. */
     OPERATOR,
+    /** {@code /api/**}: the product API's RFC 9457 problem+json. */
+    API,
     /** Anything else (the root, actuator, unknown paths, a request without a usable path): plain text. */
     OTHER;
 
@@ -30,6 +32,7 @@ public enum PathFamily {
             case "console", "app", "login", "logout", "setup" -> CONSOLE;
             case "support" -> SUPPORT;
             case "operator" -> OPERATOR;
+            case "api" -> API;
             default -> OTHER;
         };
     }

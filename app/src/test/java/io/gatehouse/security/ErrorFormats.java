@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ErrorFormats {
 
     enum Family {
-        SCIM, SIGN_IN, CONSOLE, SUPPORT, OPERATOR,
+        SCIM, SIGN_IN, CONSOLE, SUPPORT, OPERATOR, API,
         /** A request Tomcat cannot parse far enough to see its path. */
         UNKNOWN
     }
@@ -41,6 +41,7 @@ final class ErrorFormats {
         return switch (family) {
             case SCIM -> scim(r, head);
             case OPERATOR -> operator(r, head);
+            case API -> problem(r, head);
             case CONSOLE -> page(r, head, "/console/assets/console.css", " · Gatehouse</title>");
             case SUPPORT -> page(r, head, null, " · Gatehouse support</title>");
             case SIGN_IN -> page(r, head, null, " · Gatehouse</title>");
@@ -80,6 +81,25 @@ final class ErrorFormats {
         if (json == null || !json.path("error").isString() || !json.path("error").asString().matches("[a-z_]+")
                 || json.path("detail").asString("").isBlank() || json.size() != 2) {
             return "not the operator API's {error, detail} body";
+        }
+        return null;
+    }
+
+    /**
+     * RFC 9457: {@code application/problem+json} with title, status (the HTTP status) and detail; type, when present,
+     * a string (absent means "about:blank", section 3.1.1).
+     */
+    private static String problem(RawHttp.Response r, boolean head) {
+        if (!r.contentType().startsWith("application/problem+json")) {
+            return "Content-Type " + r.contentType() + " instead of application/problem+json";
+        }
+        if (head) {
+            return null;
+        }
+        JsonNode json = parse(r.body());
+        if (json == null || (json.has("type") && !json.path("type").isString()) || !json.path("title").isString()
+                || json.path("status").asInt() != r.status() || json.path("detail").asString("").isBlank()) {
+            return "not an RFC 9457 problem with title, status and detail";
         }
         return null;
     }

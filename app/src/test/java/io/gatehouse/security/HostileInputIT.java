@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import static io.gatehouse.security.ErrorFormats.Family.API;
 import static io.gatehouse.security.ErrorFormats.Family.CONSOLE;
 import static io.gatehouse.security.ErrorFormats.Family.OPERATOR;
 import static io.gatehouse.security.ErrorFormats.Family.SCIM;
@@ -9,6 +10,7 @@ import static io.gatehouse.security.ErrorFormats.Family.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.security.ErrorFormats.Family;
+import io.gatehouse.support.Applications;
 import io.gatehouse.support.EntraBodies;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
@@ -191,6 +193,22 @@ class HostileInputIT extends IntegrationTest {
         expect(OPERATOR, 400, operatorRequest("POST", "/operator/v1/companies")
                 .body("application/json", "{\"name\":\"N\\u0000UL\",\"plan\":\"premium\"}"));
         expect(OPERATOR, 431, operatorRequest("GET", "/operator/v1/companies").header("X-Padding", "p".repeat(20_000)));
+    }
+
+    @Test
+    void theProductApiAnswersEveryRefusalAsAProblem() {
+        Applications applications = new Applications(http());
+        String key = applications.issueKey(applications.serving(company.id()).id());
+        String companies = "/api/v1/companies";
+        expect(API, 401, HostileRequest.of("GET", companies));
+        expect(API, 401, HostileRequest.of("GET", companies).bearer("gh_key_wrong"));
+        expect(API, 404, HostileRequest.of("GET", "/api/v1/nope").bearer(key));
+        expect(API, 405, HostileRequest.of("FOO", companies).bearer(key));
+        expect(API, 405, HostileRequest.of("TRACE", companies).bearer(key));
+        expect(API, 400, HostileRequest.of("GET", companies + "/%2F").bearer(key));
+        expect(API, 400, HostileRequest.of("GET", companies + "/x/../y").bearer(key));
+        expect(API, 400, HostileRequest.of("GET", companies + "?limit=%").bearer(key));
+        expect(API, 431, HostileRequest.of("GET", companies).bearer(key).header("X-Padding", "p".repeat(20_000)));
     }
 
     @Test

@@ -17,6 +17,7 @@ class PathFamilyTest {
             "/console|CONSOLE", "/console/users/%00|CONSOLE", "/app|CONSOLE", "/login?target=%|CONSOLE",
             "/logout|CONSOLE", "/setup/x|CONSOLE",
             "/support/companies|SUPPORT", "/operator/v1/companies/%5C|OPERATOR",
+            "/api/v1/companies|API", "/api|API", "/%61pi/v1/events;x|API", "/apix|OTHER",
             "/|OTHER", "/actuator/health|OTHER", "/scimx/v2|OTHER", "/SCIM/v2/Users|OTHER", "/nope|OTHER",
             "*|OTHER", "http://x/scim|OTHER", "/%ZZcim|OTHER", "/%E2%82%ACscim|OTHER"})
     void familyOfTheFirstPathSegment(String uri, PathFamily family) {
