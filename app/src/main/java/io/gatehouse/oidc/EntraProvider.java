@@ -2,6 +2,7 @@ package io.gatehouse.oidc;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -115,10 +116,12 @@ class EntraProvider {
 
     /**
      * The provider's signing keys: cached for 5 minutes, and refetched at once when a token names a key id the
-     * cache lacks (Entra rolls its keys over), at most once per {@code refetchIntervalMs}.
+     * cache lacks (Entra rolls its keys over), at most once per {@code refetchIntervalMs}. Timeouts of 2 s to connect
+     * and 5 s to read instead of Nimbus's 0.5 s: a slow answer from Entra should delay a sign-in, not refuse it.
      */
     static JWKSource<SecurityContext> keySource(URL jwksUri, long refetchIntervalMs) {
-        return JWKSourceBuilder.<SecurityContext>create(jwksUri)
+        var retriever = new DefaultResourceRetriever(2_000, 5_000, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+        return JWKSourceBuilder.<SecurityContext>create(jwksUri, retriever)
                 .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
                 .rateLimited(refetchIntervalMs)
                 .build();
