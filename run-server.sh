@@ -51,4 +51,15 @@ if [ "${GATEHOUSE_CLASS_CACHE:-on}" != off ]; then
   fi
 fi
 [ "${GATEHOUSE_PREPARE_ONLY:-0}" = 1 ] && exit 0
+# Key-encryption key: the embedded H2 database makes its own (data/gatehouse.kek). For another database this
+# single-machine launcher keeps one in the same file when none is configured; a deployment of several nodes sets
+# GATEHOUSE_KEK or GATEHOUSE_KEK_FILE on every node instead (docs/operations.md), and the jar alone refuses to start.
+if [[ ${GATEHOUSE_DB_URL:-jdbc:h2:} != jdbc:h2:* && -z ${GATEHOUSE_KEK:-} && -z ${GATEHOUSE_KEK_FILE:-} ]]; then
+  kek_file=$root/data/gatehouse.kek
+  if [ ! -f "$kek_file" ]; then
+    mkdir -p "$root/data" && (umask 077 && echo "local:$(head -c 32 /dev/urandom | base64)" >"$kek_file")
+    echo "run-server: no GATEHOUSE_KEK configured; generated a key-encryption key into $kek_file" >&2
+  fi
+  export GATEHOUSE_KEK_FILE=$kek_file
+fi
 exec "$JAVA" $JVM_OPTIONS "${cache_flags[@]}" ${JAVA_OPTS:-} -jar "${run[@]}" "$@"

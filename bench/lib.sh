@@ -22,6 +22,8 @@ bench_fresh_database() {
     createdb "${PSQL_ARGS[@]}" "$PG_DB"
     export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:${PGHOST_PORT:-5432}/$PG_DB" GATEHOUSE_DB_USER=postgres \
       GATEHOUSE_DB_PASSWORD=
+    # a fresh database, so a fresh key-encryption key (PostgreSQL deployments must configure one)
+    export GATEHOUSE_KEK=${GATEHOUSE_KEK:-bench:$(head -c 32 /dev/urandom | base64)}
   fi
 }
 

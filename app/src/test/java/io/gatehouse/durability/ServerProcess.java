@@ -51,6 +51,7 @@ final class ServerProcess {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("GATEHOUSE_"));
         env.put("GATEHOUSE_OPERATOR_TOKEN", IntegrationTest.OPERATOR_TOKEN);
+        env.put("GATEHOUSE_KEK", IntegrationTest.TEST_KEK);
         env.put("GATEHOUSE_BASE_URL", "https://gatehouse.test");
         env.put("GATEHOUSE_DB_POOL_SIZE", "8");
         if (db.isPostgres()) {

@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 public abstract class IntegrationTest {
 
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+    /** The key-encryption key of every test server (nodes of one test database must share it). */
+    public static final String TEST_KEK = "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @LocalServerPort
     protected int port;
@@ -34,6 +36,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("gatehouse.operator-token", () -> OPERATOR_TOKEN);
+        registry.add("gatehouse.secrets.kek", () -> TEST_KEK);
         registry.add("gatehouse.base-url", () -> "https://gatehouse.test");
     }
 

@@ -35,6 +35,7 @@ public final class SecondNode implements AutoCloseable {
         properties.put("spring.datasource.hikari.minimum-idle", "1");
         properties.put("gatehouse.auth-throttle.failures-per-minute", "100000");
         properties.put("gatehouse.operator-token", IntegrationTest.OPERATOR_TOKEN);
+        properties.put("gatehouse.secrets.kek", IntegrationTest.TEST_KEK);
         properties.put("gatehouse.base-url", "https://gatehouse.test");
         properties.putAll(overrides);
         // Command-line arguments, not default properties: they must win over application.properties.
