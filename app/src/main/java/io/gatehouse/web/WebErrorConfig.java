@@ -37,6 +37,17 @@ class WebErrorConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Right inside {@link ClientFaultFilter}, so a malformed form it reads is still answered in the family's format. */
+    @Bean
+    FilterRegistrationBean<StorableInputFilter> storableInputFilter(ErrorResponses errors) {
+        FilterRegistrationBean<StorableInputFilter> registration =
+                new FilterRegistrationBean<>(new StorableInputFilter(errors));
+        registration.addUrlPatterns("/*"); // the family is decided from the raw path, as for every refusal
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     ContainerErrorReport containerErrorReport() {
         return new ContainerErrorReport(errors);

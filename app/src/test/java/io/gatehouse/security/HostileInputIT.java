@@ -258,6 +258,38 @@ class HostileInputIT extends IntegrationTest {
     }
 
     @Test
+    void aConsoleOrSupportFormFieldWithANulOrABrokenSurrogateIs400OnEveryDatabaseBeforeAnythingRuns() {
+        String console = Sessions.cookies(Sessions.consoleAdmin(http(), company.id()));
+        for (String field : List.of("name=a%00b", "na%00me=x")) {
+            RawHttp.Response r = expect(CONSOLE, 400, HostileRequest.of("POST", "/console/spaces")
+                    .header("Cookie", console).body("application/x-www-form-urlencoded", field));
+            assertThat(r.body()).contains("cannot be stored");
+        }
+        // A surrogate cannot be percent-encoded UTF-8 at all: the container's decoder refuses it first.
+        expect(CONSOLE, 400, HostileRequest.of("POST", "/console/spaces").header("Cookie", console)
+                .body("application/x-www-form-urlencoded", "name=x%ED%A0%80"));
+        expect(SUPPORT, 400, HostileRequest.of("POST", "/support/sign-in")
+                .body("application/x-www-form-urlencoded", "token=a%00b"));
+        expect(CONSOLE, 400, HostileRequest.of("POST", "/login/password")
+                .body("application/x-www-form-urlencoded", "email=a%00b%40x.example&password=x"));
+    }
+
+    @Test
+    void anOperatorBodyThatIsNotWellFormedUtf8IsRefusedAndCreatesNothing() {
+        int before = companyCount();
+        byte[] overlongSlash = {(byte) 0xC0, (byte) 0xAF};
+        for (byte[] text : List.of(overlongSlash, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0xFF})) {
+            byte[] body = concat("{\"name\":\"bad".getBytes(StandardCharsets.UTF_8), text,
+                    "\",\"plan\":\"premium\"}".getBytes(StandardCharsets.UTF_8));
+            RawHttp.Response r = expect(OPERATOR, 400, operatorRequest("POST", "/operator/v1/companies")
+                    .body("application/json", body));
+            assertThat(r.body()).contains("UTF-8");
+        }
+        assertThat(companyCount()).isEqualTo(before);
+    }
+
+    @Test
     void aRequestLineThatDoesNotParseGetsThePlainRefusal() {
         expect(UNKNOWN, 400, HostileRequest.of("GET", "/scim/v2/Users?x=a b"));
         expect(UNKNOWN, 400, HostileRequest.of("G\u0001T", "/scim/v2/Users"));
@@ -265,6 +297,18 @@ class HostileInputIT extends IntegrationTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private int companyCount() {
+        return new io.gatehouse.support.Operator(http()).call("GET", "/operator/v1/companies", null).json().size();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 
     private HostileRequest scimGet(String target) {
         return HostileRequest.of("GET", target).bearer(company.scimToken());
