@@ -66,6 +66,16 @@ public class UserRepository {
 
     /** Rewrites a user's resource and projection; the caller holds the row lock and bumps the version. */
     public void update(UserRecord user) {
+        update(user, null);
+    }
+
+    /**
+     * Writes {@code user} over {@code previous} (the row as read for update, or null when unknown). The multi-valued
+     * rows (emails, phone numbers, addresses …) are only rewritten when they changed: most updates Entra sends
+     * (a PATCH of {@code active}, a display name) leave them as they were, and rewriting them cost a DELETE and an
+     * INSERT per update (issue 16).
+     */
+    public void update(UserRecord user, UserRecord previous) {
         UserColumns c = UserColumns.of(user.resource());
         jdbc.sql("""
                 UPDATE app_user SET user_name = ?, user_name_ci = ?, external_id = ?, active = ?, display_name = ?,
@@ -83,6 +93,10 @@ public class UserRepository {
                         c.organization(), c.division(), c.department(), c.managerId(), json.write(user.resource()),
                         user.version(), Timestamp.from(user.lastModified()), user.id(), user.company().value())
                 .update();
+        if (previous != null && previous.company().equals(user.company()) && previous.id().equals(user.id())
+                && UserColumns.of(previous.resource()).values().equals(c.values())) {
+            return;
+        }
         jdbc.sql("DELETE FROM user_value WHERE user_id = ? AND company_id = ?")
                 .params(user.id(), user.company().value())
                 .update();

@@ -105,7 +105,7 @@ class ScimUserService {
             UserRecord updated = new UserRecord(id, company.id(), resource, current.source(),
                     current.version() + 1, current.created(), clock.instant());
             try {
-                users.update(updated);
+                users.update(updated, current);
             } catch (DuplicateKeyException e) {
                 throw duplicate(updated.userName());
             }

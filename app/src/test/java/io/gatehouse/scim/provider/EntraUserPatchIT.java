@@ -25,6 +25,23 @@ class EntraUserPatchIT extends ProviderFixture {
     }
 
     @Test
+    void emailsStayFilterableAfterAPatchThatLeavesThemAndMoveWithAPatchThatChangesThem() {
+        String id = scim.createUser("values@acme.example");
+
+        assertThat(patchUser(id, op("Replace", "active", "false")).status()).isEqualTo(200);
+        assertThat(patchUser(id, op("Replace", "displayName", quoted("Valerie"))).status()).isEqualTo(200);
+        assertThat(listUsers("emails.value eq \"values@acme.example\"").json().path("totalResults").asInt())
+                .isEqualTo(1);
+
+        assertThat(patchUser(id, op("Replace", "emails[type eq \"work\"].value", quoted("moved@acme.example")))
+                .status()).isEqualTo(200);
+        assertThat(listUsers("emails.value eq \"values@acme.example\"").json().path("totalResults").asInt())
+                .isZero();
+        assertThat(listUsers("emails.value eq \"moved@acme.example\"").json().path("totalResults").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void opNamesAreAcceptedInAnyLetterCase() {
         String id = scim.createUser("cases@acme.example");
 
