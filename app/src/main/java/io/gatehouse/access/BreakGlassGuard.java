@@ -1,6 +1,8 @@
 package io.gatehouse.access;
 
+import io.gatehouse.directory.Source;
 import io.gatehouse.directory.UserDeactivation;
+import io.gatehouse.directory.UserRecord;
 import io.gatehouse.tenancy.CompanyId;
 import java.util.UUID;
 import org.springframework.core.Ordered;
@@ -29,6 +31,14 @@ class BreakGlassGuard implements UserDeactivation.Listener {
 
     BreakGlassGuard(AdminRepository admins) {
         this.admins = admins;
+    }
+
+    /** Only a LOCAL user can be the break-glass administrator: for a provisioned one, no query is needed. */
+    @Override
+    public void userDeactivated(CompanyId company, UserRecord before) {
+        if (before.source() == Source.LOCAL) {
+            userDeactivated(company, before.id());
+        }
     }
 
     @Override

@@ -110,7 +110,7 @@ class ScimUserService {
                 throw duplicate(updated.userName());
             }
             if (current.active() && !updated.active()) {
-                deactivation.deactivated(company.id(), id);
+                deactivation.deactivated(company.id(), current);
             }
             return updated;
         });
@@ -121,7 +121,7 @@ class ScimUserService {
             UserRecord current = users.findForUpdate(company.id(), id)
                     .orElseThrow(() -> ResourceIds.notFound("User", id.toString()));
             Etags.checkIfMatch(ifMatch, current.version());
-            deactivation.deactivated(company.id(), id);
+            deactivation.deactivated(company.id(), current);
             users.delete(company.id(), id);
         });
     }
