@@ -1,7 +1,10 @@
 package io.gatehouse.access;
 
+import io.gatehouse.directory.UserRecord;
+import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.CompanyId;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -19,9 +22,35 @@ import org.springframework.stereotype.Service;
 public class AccessPolicy {
 
     private final AccessGrantRepository grants;
+    private final SpaceRepository spaces;
+    private final UserRepository users;
 
-    AccessPolicy(AccessGrantRepository grants) {
+    AccessPolicy(AccessGrantRepository grants, SpaceRepository spaces, UserRepository users) {
         this.grants = grants;
+        this.spaces = spaces;
+        this.users = users;
+    }
+
+    /**
+     * May the user open the Space, with which role, and why: the same rule as {@link Spaces#spacesOf} (direct
+     * and group grants, highest role wins, group grants only under a plan with user groups, nothing for a
+     * deactivated user or in an archived Space). Empty when the user or the Space is not one of the company's.
+     */
+    public Optional<SpaceDecision> spaceAccess(CompanyId company, UUID userId, UUID spaceId) {
+        Optional<UserRecord> user = users.find(company, userId);
+        Optional<Space> space = spaces.find(company, spaceId);
+        if (user.isEmpty() || space.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!user.get().active()) {
+            return Optional.of(SpaceDecision.denied(SpaceDecision.Reason.USER_INACTIVE));
+        }
+        if (space.get().archived()) {
+            return Optional.of(SpaceDecision.denied(SpaceDecision.Reason.SPACE_ARCHIVED));
+        }
+        return Optional.of(spaces.access(company, userId, spaceId).stream().findFirst()
+                .map(access -> SpaceDecision.allowed(access.role()))
+                .orElse(SpaceDecision.denied(SpaceDecision.Reason.NO_GRANT)));
     }
 
     /** Direct and group-granted permissions of a user, in one query. */

@@ -71,6 +71,21 @@ class SpaceRepository {
                 .list();
     }
 
+    /** Every Space of the company, archived ones included, in creation order after (created at, id). */
+    List<Space> creationPage(CompanyId company, Instant afterCreatedAt, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(company.value());
+        String position = "";
+        if (afterCreatedAt != null) {
+            position = " AND (s.created_at > ? OR (s.created_at = ? AND s.id > ?))";
+            params.addAll(List.of(Timestamp.from(afterCreatedAt), Timestamp.from(afterCreatedAt), afterId));
+        }
+        return jdbc.sql(SELECT + " WHERE s.company_id = ?" + position + " ORDER BY s.created_at, s.id LIMIT " + limit)
+                .params(params)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     void rename(CompanyId company, UUID id, String name, Instant now) {
         jdbc.sql("UPDATE space SET name = ?, name_ci = ?, updated_at = ? WHERE id = ? AND company_id = ?")
                 .params(name, lower(name), Timestamp.from(now), id, company.value())

@@ -148,6 +148,19 @@ public class Spaces {
         return spaces.list(company);
     }
 
+    /**
+     * One Space of the company, archived or not, for a reader that is not a person of the company (the product
+     * API, on behalf of an application serving it): no permission is involved.
+     */
+    public Optional<Space> space(CompanyId company, UUID spaceId) {
+        return spaces.find(company, spaceId);
+    }
+
+    /** The company's Spaces in creation order after (created at, id), for the same readers as {@link #space}. */
+    public List<Space> page(CompanyId company, Instant afterCreatedAt, UUID afterId, int limit) {
+        return spaces.creationPage(company, afterCreatedAt, afterId, limit);
+    }
+
     /** The unarchived Spaces the user may use, with their highest role, by name; one query. */
     public List<SpaceAccess> spacesOf(CompanyId company, UUID userId) {
         return spaces.access(company, userId, null);

@@ -36,6 +36,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** The OpenAPI document is public (see ApiDocsConfig); nothing else under /api is. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "GET".equals(request.getMethod())
+                && ApiDocsConfig.DOCUMENT_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

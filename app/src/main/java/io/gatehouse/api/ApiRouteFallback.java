@@ -1,5 +1,6 @@
 package io.gatehouse.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Any {@code /api} path (or method) no route answers: a 404 problem, not the container's error page. The most
  * general mapping, so every real route wins over it.
  */
+@Hidden
 @RestController
 class ApiRouteFallback {
 

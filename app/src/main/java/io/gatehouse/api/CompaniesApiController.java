@@ -4,7 +4,6 @@ import io.gatehouse.application.ApplicationPrincipal;
 import io.gatehouse.application.ProductApplications;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
-import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/companies} — the companies the calling application serves, in creation order, cursor-paged
- * ({@code ?after=&limit=}) — and {@code GET /api/v1/companies/{id}}: a company it does not serve is 404, exactly as
- * one that does not exist.
+ * ({@code ?after=&limit=}) — and {@code GET /api/v1/companies/{companyId}}: a company it does not serve is 404, exactly
+ * as one that does not exist; an id that is not a UUID is a 400 problem naming {@code companyId}.
  */
 @RestController
 @RequestMapping("/api/v1/companies")
@@ -37,18 +36,15 @@ class CompaniesApiController {
     @GetMapping
     ApiPage<CompanyResource> list(ApplicationPrincipal caller, @RequestParam(required = false) String after,
                                   @RequestParam(required = false) String limit) {
-        int size = ApiPage.limit(limit);
-        Optional<ApiCursor> from = ApiCursor.decode(after);
-        return ApiPage.of(applications.servedCompanies(caller, from.map(ApiCursor::createdAt).orElse(null),
-                        from.map(ApiCursor::id).orElse(null), size + 1),
-                size, CompanyResource::of, c -> new ApiCursor(c.createdAt(), c.id().value()));
+        ApiPaging paging = ApiPaging.of(after, limit);
+        return paging.page(applications.servedCompanies(caller, paging.afterCreatedAt(), paging.afterId(),
+                paging.fetch()), CompanyResource::of, c -> new ApiCursor(c.createdAt(), c.id().value()));
     }
 
-    @GetMapping("/{id}")
-    CompanyResource get(ApplicationPrincipal caller, @PathVariable String id) {
-        return CompanyId.parse(id).flatMap(company -> applications.servedCompany(caller, company))
-                .map(CompanyResource::of)
-                .orElseThrow(() -> ApiProblem.notFound("No company " + id + " among the companies this application "
-                        + "serves."));
+    @GetMapping("/{companyId}")
+    CompanyResource get(ApplicationPrincipal caller, @PathVariable String companyId) {
+        CompanyId id = new CompanyId(ApiIds.parse("companyId", companyId));
+        return applications.servedCompany(caller, id).map(CompanyResource::of)
+                .orElseThrow(() -> ServedCompany.notFound(companyId));
     }
 }

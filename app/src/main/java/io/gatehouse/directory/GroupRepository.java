@@ -7,6 +7,7 @@ import io.gatehouse.tenancy.CompanyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -114,6 +115,50 @@ public class GroupRepository {
                 ? offset + items.size()
                 : jdbc.sql("SELECT COUNT(*) FROM user_group g" + where).params(all).query(Long.class).single();
         return new Page<>(items, total);
+    }
+
+    /**
+     * Keyset paging of the company's groups in creation order (the product API's listing), after (created at, id)
+     * or from the start when {@code afterCreatedAt} is null; an index seek on (company_id, created_at, id).
+     */
+    public List<GroupRecord> creationPage(CompanyId company, Instant afterCreatedAt, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(company.value());
+        String position = "";
+        if (afterCreatedAt != null) {
+            position = " AND (g.created_at > ? OR (g.created_at = ? AND g.id > ?))";
+            params.addAll(List.of(Timestamp.from(afterCreatedAt), Timestamp.from(afterCreatedAt), afterId));
+        }
+        return jdbc.sql(SELECT + " WHERE g.company_id = ?" + position
+                        + " ORDER BY g.company_id, g.created_at, g.id LIMIT " + limit)
+                .params(params)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /**
+     * Keyset paging of one group's members in the order the users were created, after the user at (created at,
+     * id) or from the start when {@code afterCreatedAt} is null. The caller has checked that the group is one of
+     * the company's.
+     */
+    public List<UserSummary> memberPage(CompanyId company, UUID groupId, Instant afterCreatedAt, UUID afterId,
+                                        int limit) {
+        List<Object> params = new ArrayList<>(List.of(company.value(), groupId));
+        String position = "";
+        if (afterCreatedAt != null) {
+            position = " AND (u.created_at > ? OR (u.created_at = ? AND u.id > ?))";
+            params.addAll(List.of(Timestamp.from(afterCreatedAt), Timestamp.from(afterCreatedAt), afterId));
+        }
+        return jdbc.sql("""
+                SELECT u.id, u.user_name, u.display_name, u.active, u.created_at
+                FROM group_member m JOIN app_user u ON u.id = m.user_id AND u.company_id = m.company_id
+                WHERE m.company_id = ? AND m.group_id = ?""" + position
+                        + " ORDER BY u.created_at, u.id LIMIT " + limit)
+                .params(params)
+                .query((rs, n) -> new UserSummary(rs.getObject("id", UUID.class), rs.getString("user_name"),
+                        rs.getString("display_name"), rs.getBoolean("active"),
+                        instant(rs.getTimestamp("created_at"))))
+                .list();
     }
 
     /** Adds members that are not members yet; the caller has checked they are users of this company. */

@@ -137,6 +137,17 @@ public class UserRepository {
                 .optional();
     }
 
+    /**
+     * The company of a user id, for a caller that is given only the user's id (the product API's access check)
+     * and then reads everything else scoped by this company, after checking that it may see the company at all.
+     */
+    public Optional<CompanyId> companyOf(UUID id) {
+        return jdbc.sql("SELECT company_id FROM app_user WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new CompanyId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
     /** Reads and row-locks a user for a read-modify-write in the caller's transaction. */
     public Optional<UserRecord> findForUpdate(CompanyId company, UUID id) {
         return jdbc.sql(SELECT + " WHERE u.id = ? AND u.company_id = ? FOR UPDATE")
@@ -298,6 +309,37 @@ public class UserRepository {
     static String keysetSql(String predicate, String comparison, String direction, int limit) {
         return SELECT + where(predicate) + " AND u.user_name_ci " + comparison + " ?"
                 + " ORDER BY u.company_id" + direction + ", u.user_name_ci" + direction + " LIMIT " + limit;
+    }
+
+    /**
+     * Keyset paging in creation order (the product API's listing): up to {@code limit} users whose
+     * {@code externalId} equals {@code externalId} and who have the e-mail address {@code email} (either filter
+     * null: not applied), positioned after (created at, id), or from the start when {@code afterCreatedAt} is null.
+     * An index seek on (company_id, created_at, id) for the plain listing; the filters narrow it through their own
+     * indexes (external id, user_value lookup).
+     */
+    public List<UserRecord> creationPage(CompanyId company, String email, String externalId, Instant afterCreatedAt,
+                                         UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE u.company_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(company.value());
+        if (externalId != null) {
+            sql.append(" AND u.external_id = ?");
+            params.add(externalId);
+        }
+        if (email != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM user_value v WHERE v.company_id = u.company_id"
+                    + " AND v.attr = 'emails' AND v.value_ci = ? AND v.user_id = u.id)");
+            params.add(lower(email));
+        }
+        if (afterCreatedAt != null) {
+            sql.append(" AND (u.created_at > ? OR (u.created_at = ? AND u.id > ?))");
+            params.add(Timestamp.from(afterCreatedAt));
+            params.add(Timestamp.from(afterCreatedAt));
+            params.add(afterId);
+        }
+        sql.append(" ORDER BY ").append(CREATION_ORDER).append(" LIMIT ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
     }
 
     /**

@@ -63,8 +63,7 @@ class CompaniesApiIT extends IntegrationTest {
 
         Http.Response notServed = apps().api(keyX, "/companies/" + c);
         Http.Response missing = apps().api(keyX, "/companies/" + UUID.randomUUID());
-        Http.Response malformed = apps().api(keyX, "/companies/not-a-company");
-        for (Http.Response r : List.of(notServed, missing, malformed)) {
+        for (Http.Response r : List.of(notServed, missing)) {
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
             assertThat(r.json().path("title").asString()).isEqualTo("Not Found");
@@ -145,6 +144,17 @@ class CompaniesApiIT extends IntegrationTest {
         for (String after : List.of("garbage", "Y29tcGFueQ", "YzE6MTox", "YzE6eDp5OnoK", "%25%25", "A".repeat(201))) {
             assertParameterProblem(apps().api(key, "/companies?after=" + after), "after");
         }
+    }
+
+    @Test
+    void aMalformedCompanyIdIsAProblemNamingTheParameter() {
+        String key = apps().issueKey(apps().servingAllCompanies().id());
+
+        Http.Response r = apps().api(key, "/companies/not-a-company");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().path("parameter").asString()).isEqualTo("companyId");
     }
 
     private static void assertParameterProblem(Http.Response r, String parameter) {
