@@ -3,7 +3,10 @@ package io.gatehouse.access;
 import io.gatehouse.directory.UserRecord;
 import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.CompanyId;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,6 +63,17 @@ public class AccessPolicy {
             permissions.addAll(grant.permissions());
         }
         return permissions;
+    }
+
+    /** {@link #permissionsOf(CompanyId, UUID)} for a page of users, in one query. */
+    public Map<UUID, Set<Permission>> permissionsOf(CompanyId company, Collection<UUID> userIds) {
+        Map<UUID, Set<Permission>> byUser = new HashMap<>();
+        for (UUID userId : userIds) {
+            byUser.put(userId, EnumSet.noneOf(Permission.class));
+        }
+        grants.effectiveGrants(company, userIds).forEach((userId, granted) -> granted
+                .forEach(grant -> byUser.get(userId).addAll(grant.permissions())));
+        return byUser;
     }
 
     public boolean may(CompanyId company, UUID userId, Permission permission) {

@@ -1,6 +1,7 @@
 package io.gatehouse.api;
 
 import io.gatehouse.access.AccessPolicy;
+import io.gatehouse.access.Permission;
 import io.gatehouse.application.ApplicationPrincipal;
 import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.GroupRepository;
@@ -9,6 +10,7 @@ import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.CompanyId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,10 +53,12 @@ class UsersApiController {
         ApiPaging paging = ApiPaging.of(after, limit);
         List<UserRecord> rows = users.creationPage(company, filter("email", email), filter("externalId", externalId),
                 paging.afterCreatedAt(), paging.afterId(), paging.fetch());
-        Map<UUID, List<GroupRef>> groupsByUser = groups.groupsOf(company, rows.stream().map(UserRecord::id).toList())
-                .stream().collect(Collectors.groupingBy(GroupRef::userId));
-        return paging.page(rows, u -> view(company, u, groupsByUser.getOrDefault(u.id(), List.of())),
-                u -> new ApiCursor(u.created(), u.id()));
+        List<UUID> ids = rows.stream().map(UserRecord::id).toList();
+        Map<UUID, List<GroupRef>> groupsByUser = groups.groupsOf(company, ids).stream()
+                .collect(Collectors.groupingBy(GroupRef::userId));
+        Map<UUID, Set<Permission>> permissions = policy.permissionsOf(company, ids);
+        return paging.page(rows, u -> UserResource.of(u, groupsByUser.getOrDefault(u.id(), List.of()),
+                        permissions.get(u.id())), u -> new ApiCursor(u.created(), u.id()));
     }
 
     @GetMapping("/{userId}")
@@ -63,11 +67,7 @@ class UsersApiController {
         UUID id = ApiIds.parse("userId", userId);
         UserRecord user = users.find(company, id)
                 .orElseThrow(() -> ApiProblem.notFound("No user " + userId + " in company " + companyId + "."));
-        return view(company, user, groups.groupsOf(company, List.of(id)));
-    }
-
-    private UserResource view(CompanyId company, UserRecord user, List<GroupRef> groupsOfUser) {
-        return UserResource.of(user, groupsOfUser, policy.permissionsOf(company, user.id()));
+        return UserResource.of(user, groups.groupsOf(company, List.of(id)), policy.permissionsOf(company, id));
     }
 
     /** Null when absent; an empty or oversized value is a 400 problem naming the parameter. */
