@@ -2,9 +2,11 @@
 # Builds Gatehouse (if needed) and starts it on the embedded H2 database under ./data/ (no other service).
 # Set GATEHOUSE_DB_URL / GATEHOUSE_DB_USER / GATEHOUSE_DB_PASSWORD to use PostgreSQL instead.
 #
-# Start-up: once per build the jar is extracted and a class cache is trained with one start against a scratch
-# H2 database (Java 25+: AOT cache, JEP 483/514; Java 17-24: dynamic CDS archive), so later starts load and link
-# classes from the cache: ~4 s instead of ~7 s to healthy on 2 cores (BENCHMARKS.md). GATEHOUSE_CLASS_CACHE=off
+# Start-up: once per build the jar is extracted and a class cache is trained with one run against a scratch
+# H2 database that sends itself Entra's SCIM requests (startup.TrainingWorkload) and exits (Java 25+: AOT cache
+# with method profiles, JEP 483/514/515; Java 17-24: dynamic CDS archive), so later starts load and link those
+# classes from the cache: ~4 s instead of ~7 s to healthy on 2 cores, and the first SCIM requests find the
+# request path's classes loaded (BENCHMARKS.md). GATEHOUSE_CLASS_CACHE=off
 # runs the plain jar; GATEHOUSE_PREPARE_ONLY=1 builds jar and cache and exits; JAVA picks the java binary.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -36,8 +38,9 @@ if [ "${GATEHOUSE_CLASS_CACHE:-on}" != off ]; then
     scratch=$(mktemp -d)
     if ! { "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/prepare.log" 2>&1 \
         && (cd "$scratch" && GATEHOUSE_DB_URL="jdbc:h2:file:$scratch/train;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
-            GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD= "$JAVA" $JVM_OPTIONS "${train[@]}" \
-            -Dspring.context.exit=onRefresh -jar "$dir/app/gatehouse.jar" --server.port=0) \
+            GATEHOUSE_DB_USER=sa GATEHOUSE_DB_PASSWORD= GATEHOUSE_OPERATOR_TOKEN="training-$RANDOM$RANDOM$RANDOM" \
+            "$JAVA" $JVM_OPTIONS "${train[@]}" -Dgatehouse.training.workload=true \
+            -jar "$dir/app/gatehouse.jar" --server.port=0 --server.address=127.0.0.1) \
             >>"$dir/prepare.log" 2>&1 && [ -f "$cache" ]; }; then
       rm -f "$cache"
       echo "run-server: class cache not prepared (see $dir/prepare.log); starting without it" >&2

@@ -16,6 +16,8 @@ runs=${1:-3}; modes=${2:-cold warm}
 peer=${PEER_BENCH:-../shared/peer-bench}
 [ -x "$peer/ratio.sh" ] || { echo "compare-peer.sh: no $peer/ratio.sh (set PEER_BENCH)" >&2; exit 2; }
 mkdir -p bench/target/peer-bench
+# Jar and class cache first, so that the first run's wait for "healthy" does not include the cache's training run.
+GATEHOUSE_PREPARE_ONLY=1 ./run-server.sh
 status=0
 for mode in $modes; do
   out=bench/target/peer-bench/summary-$mode.txt

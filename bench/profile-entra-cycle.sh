@@ -25,6 +25,7 @@ rec=$out/entra-cycle-$mode.jfr; rm -f "$rec"
 db=gatehouse_profile
 psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
 op=op-$RANDOM$RANDOM$RANDOM
+JAVA=$JAVA GATEHOUSE_PREPARE_ONLY=1 ./run-server.sh # jar and class cache first: a cold start is measured without them
 opts="-XX:FlightRecorderOptions=stackdepth=128"
 [ "$mode" = cold ] && opts="$opts -XX:StartFlightRecording=settings=profile,filename=$rec"
 GATEHOUSE_OPERATOR_TOKEN=$op JAVA_OPTS="$opts ${JAVA_OPTS:-}" JAVA=$JAVA \
