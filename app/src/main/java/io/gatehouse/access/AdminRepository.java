@@ -7,9 +7,11 @@ import io.gatehouse.directory.Source;
 import io.gatehouse.tenancy.CompanyId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +83,47 @@ class AdminRepository {
                 .params(params)
                 .query((RowCallbackHandler) rs -> counts.put(Source.valueOf(rs.getString(1)), rs.getLong(2)));
         return counts;
+    }
+
+    /** How many active users hold the Administrator role (directly or through a group), all sources. */
+    long activeAdmins(CompanyId company) {
+        return activeAdminCounts(company).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Whether this user holds the Administrator role (directly or through a group), active or not. */
+    boolean holdsAdministrator(CompanyId company, UUID userId) {
+        List<Object> params = new ArrayList<>(holderParams(company));
+        params.add(userId);
+        return jdbc.sql("SELECT COUNT(*) FROM (" + HOLDERS + ") h WHERE h.user_id = ?")
+                .params(params).query(Long.class).single() > 0;
+    }
+
+    /** Whether this group holds the Administrator role (counted or not: the plan may lack user groups). */
+    boolean groupHoldsAdministrator(CompanyId company, UUID groupId) {
+        return jdbc.sql("SELECT COUNT(*) FROM access_grant WHERE company_id = ? AND group_id = ? AND kind = ? AND name = ?")
+                .params(company.value(), groupId, CompanyRole.ADMINISTRATOR.kind().name(),
+                        CompanyRole.ADMINISTRATOR.name())
+                .query(Long.class).single() > 0;
+    }
+
+    /** The ids of every company without one active administrator: one query for the support console's list. */
+    Set<UUID> companiesWithoutActiveAdmin() {
+        String kind = CompanyRole.ADMINISTRATOR.kind().name();
+        String name = CompanyRole.ADMINISTRATOR.name();
+        return new HashSet<>(jdbc.sql("""
+                SELECT c.id FROM company c
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM access_grant g JOIN app_user u ON u.id = g.user_id AND u.company_id = g.company_id
+                    WHERE g.company_id = c.id AND g.kind = ? AND g.name = ? AND u.active = TRUE)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM access_grant g
+                      JOIN group_member m ON m.group_id = g.group_id AND m.company_id = g.company_id
+                      JOIN app_user u ON u.id = m.user_id AND u.company_id = g.company_id
+                      JOIN plan_feature pf ON pf.plan_code = c.plan_code AND pf.feature = ?
+                    WHERE g.company_id = c.id AND g.kind = ? AND g.name = ? AND u.active = TRUE)
+                """)
+                .params(kind, name, USER_GROUPS, kind, name)
+                .query(UUID.class).list());
     }
 
     /** A LOCAL user holding the Administrator role directly: the account the support team created. */

@@ -41,11 +41,14 @@ public class CompanyAdmins {
     private final JsonMapper json;
     private final Clock clock;
     private final AuditLog audit;
+    private final AdministratorSafety safety;
 
     CompanyAdmins(UserRepository users, AccessGrantRepository grants, AdminRepository admins,
                   LocalCredentialRepository credentials, SetupLinkRepository linkRows, SetupLinks links,
-                  CompanyRepository companies, JsonMapper json, Clock clock, AuditLog audit) {
+                  CompanyRepository companies, JsonMapper json, Clock clock, AuditLog audit,
+                  AdministratorSafety safety) {
         this.audit = audit;
+        this.safety = safety;
         this.users = users;
         this.grants = grants;
         this.admins = admins;
@@ -102,24 +105,32 @@ public class CompanyAdmins {
      *
      * @return false when the user was not a break-glass administrator (nothing changed)
      * @throws NotInCompanyException when the user is not one of the company's
+     * @throws LastAdministratorException when no other active administrator would be left
      */
     @Transactional
     public boolean retire(CompanyId company, UUID userId) {
-        users.find(company, userId).orElseThrow(() -> new NotInCompanyException("User", userId));
+        companies.find(company).orElseThrow(() -> new NotInCompanyException("Company", company));
+        safety.lock(company);
+        UserRecord user = users.find(company, userId).orElseThrow(() -> new NotInCompanyException("User", userId));
         if (!admins.isBreakGlassAdmin(company, userId)) {
             return false;
         }
         grants.delete(company, Grantee.user(userId), CompanyRole.ADMINISTRATOR);
+        safety.requireOneLeft(company, user.userName());
         credentials.delete(company, userId);
         linkRows.deleteForUser(company, userId);
-        audit.record(company, AuditLog.SUPPORT_TEAM, "BREAK_GLASS_ADMIN_RETIRED",
-                users.find(company, userId).map(UserRecord::userName).orElse("?") + " (" + userId + ")");
+        audit.record(company, AuditLog.SUPPORT_TEAM, "BREAK_GLASS_ADMIN_RETIRED", user.userName() + " (" + userId + ")");
         return true;
     }
 
     /** Users holding the Administrator role (directly or through a group), at most {@link #LIST_LIMIT}. */
     public List<AdminEntry> list(CompanyId company) {
         return admins.admins(company, LIST_LIMIT);
+    }
+
+    /** The companies that have no active administrator (for the support console's list), in one query. */
+    public java.util.Set<UUID> companiesWithoutActiveAdmin() {
+        return admins.companiesWithoutActiveAdmin();
     }
 
     /** Also the break-glass path: reactivating the account is part of giving the company its way back in. */
@@ -131,7 +142,7 @@ public class CompanyAdmins {
         ObjectNode resource = current.resource().deepCopy();
         resource.put("active", true);
         users.update(new UserRecord(userId, company, resource, current.source(), current.version() + 1,
-                current.created(), now));
+                current.created(), now), current);
     }
 
     private ObjectNode resource(String userName, String displayName) {

@@ -41,12 +41,19 @@ public class CompanyRoles {
     private final UserRepository users;
     private final GroupRepository groups;
     private final Clock clock;
+    /** Revoking the break-glass administrator's role in the console. */
+    public static final String BREAK_GLASS_ROLE = "This is the company's break-glass administrator, created by the "
+            + "support team: its Administrator role cannot be revoked here. Ask the support team to retire it. "
+            + "Nothing was changed.";
+
     private final AuditLog audit;
+    private final AdministratorSafety safety;
 
     CompanyRoles(AccessGrantRepository grants, AdminRepository admins, AccessPolicy policy,
                  CompanyRepository companies, UserRepository users, GroupRepository groups, Clock clock,
-                 AuditLog audit) {
+                 AuditLog audit, AdministratorSafety safety) {
         this.audit = audit;
+        this.safety = safety;
         this.grants = grants;
         this.admins = admins;
         this.policy = policy;
@@ -76,19 +83,32 @@ public class CompanyRoles {
         authorize(companyId, actor, grantee, grant);
         if (grant == CompanyRole.ADMINISTRATOR && !(actor instanceof Actor.Operator)
                 && grantee instanceof Grantee.User user && admins.isBreakGlassAdmin(companyId, user.id())) {
-            throw new ProtectedAdminException("This is the company's break-glass administrator, created by the "
-                    + "support team; only the support team can remove it.");
+            throw new ProtectedAdminException(BREAK_GLASS_ROLE);
+        }
+        if (grant == CompanyRole.ADMINISTRATOR) {
+            safety.lock(companyId);
         }
         boolean removed = grants.delete(companyId, grantee, grant);
+        if (removed && grant == CompanyRole.ADMINISTRATOR) {
+            safety.requireOneLeft(companyId, granteeName(users, groups, companyId, grantee));
+        }
         if (removed) {
             audit.record(companyId, actorName(companyId, actor), "ROLE_REVOKED", describe(companyId, grantee, grant));
         }
         return removed;
     }
 
-    /** Every company-wide grant, with the grantee's name. Needs MANAGE_USERS (it lists users' rights). */
+    /**
+     * Every company-wide grant, with the grantee's name: all of them with MANAGE_USERS (it lists users' rights),
+     * only the groups' with MANAGE_USER_GROUPS alone.
+     */
     public List<GrantRecord> grants(CompanyId companyId, Actor actor) {
-        policy.require(companyId, actor, Permission.MANAGE_USERS);
+        if (actor instanceof Actor.User user && !policy.may(companyId, user.id(), Permission.MANAGE_USERS)) {
+            if (!policy.may(companyId, user.id(), Permission.MANAGE_USER_GROUPS)) {
+                policy.require(companyId, actor, Permission.MANAGE_USERS); // names the permission of the full list
+            }
+            return grants.list(companyId).stream().filter(g -> g.grantee() instanceof Grantee.Group).toList();
+        }
         return grants.list(companyId);
     }
 

@@ -3,6 +3,8 @@ package io.gatehouse.access;
 import static io.gatehouse.access.AccessGrantRepository.GROUPS_ENABLED;
 import static io.gatehouse.access.AccessGrantRepository.USER_GROUPS;
 
+import io.gatehouse.events.EventOutbox;
+import io.gatehouse.events.EventType;
 import io.gatehouse.tenancy.CompanyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,9 +44,11 @@ class SpaceRepository {
             """ + GROUPS_ENABLED;
 
     private final JdbcClient jdbc;
+    private final EventOutbox outbox;
 
-    SpaceRepository(JdbcClient jdbc) {
+    SpaceRepository(JdbcClient jdbc, EventOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     void insert(UUID id, CompanyId company, String name, Instant now) {
@@ -99,14 +103,19 @@ class SpaceRepository {
                 .update();
     }
 
-    /** Sets the grantee's role on the Space, replacing an earlier one; false when nothing changed. */
-    boolean upsertGrant(CompanyId company, UUID spaceId, Grantee grantee, SpaceRole role, Instant now) {
+    /**
+     * Sets the grantee's role on the Space, replacing an earlier one; false when nothing changed. A change records
+     * {@code access.space_granted} with the new role.
+     */
+    boolean upsertGrant(CompanyId company, Space space, Grantee grantee, SpaceRole role, Instant now) {
+        UUID spaceId = space.id();
         String column = column(grantee);
         int updated = jdbc.sql("UPDATE space_grant SET role = ? WHERE company_id = ? AND space_id = ? AND "
                         + column + " = ? AND role <> ?")
                 .params(role.name(), company.value(), spaceId, grantee.id(), role.name())
                 .update();
         if (updated > 0) {
+            grantEvent(company, EventType.ACCESS_SPACE_GRANTED, space, grantee, role);
             return true;
         }
         long existing = jdbc.sql("SELECT COUNT(*) FROM space_grant WHERE company_id = ? AND space_id = ? AND "
@@ -120,13 +129,31 @@ class SpaceRepository {
                         + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), spaceId, company.value(), grantee.id(), role.name(), Timestamp.from(now))
                 .update();
+        grantEvent(company, EventType.ACCESS_SPACE_GRANTED, space, grantee, role);
         return true;
     }
 
-    boolean deleteGrant(CompanyId company, UUID spaceId, Grantee grantee) {
-        return jdbc.sql("DELETE FROM space_grant WHERE company_id = ? AND space_id = ? AND " + column(grantee) + " = ?")
-                .params(company.value(), spaceId, grantee.id())
+    /** Removes the grantee's grant; {@code access.space_revoked} when there was one. */
+    boolean deleteGrant(CompanyId company, Space space, Grantee grantee) {
+        boolean removed = jdbc.sql("DELETE FROM space_grant WHERE company_id = ? AND space_id = ? AND "
+                        + column(grantee) + " = ?")
+                .params(company.value(), space.id(), grantee.id())
                 .update() > 0;
+        if (removed) {
+            grantEvent(company, EventType.ACCESS_SPACE_REVOKED, space, grantee, null);
+        }
+        return removed;
+    }
+
+    private void grantEvent(CompanyId company, EventType type, Space space, Grantee grantee, SpaceRole role) {
+        var data = outbox.data();
+        data.putObject("space").put("id", space.id().toString()).put("name", space.name());
+        data.putObject("grantee").put("type", grantee instanceof Grantee.Group ? "group" : "user")
+                .put("id", grantee.id().toString());
+        if (role != null) {
+            data.put("role", role.name());
+        }
+        outbox.record(company, type, data);
     }
 
     List<SpaceGrant> grants(CompanyId company, UUID spaceId) {

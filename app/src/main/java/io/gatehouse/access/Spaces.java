@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       Its grants are kept, so restoring brings access back as it was.</li>
  *   <li>Space management is not user or group management: MANAGE_USERS / MANAGE_USER_GROUPS are not needed
  *       to grant a Space to a user or a group.</li>
+ *   <li>What a group gives is managed with the group: {@link Permission#MANAGE_USER_GROUPS} alone also grants
+ *       and revokes a <em>group's</em> role in any active Space ({@link #forGroup} lists them), as
+ *       {@link CompanyRoles} lets it grant groups the permissions its holder has.</li>
  * </ul>
  * Grants to groups need the plan's USER_GROUPS feature and count only while the plan has it. A user sees a
  * Space when it is granted to them or to any group they are a member of; with several grants the highest
@@ -69,18 +72,21 @@ public class Spaces {
         } catch (DuplicateKeyException e) {
             throw nameTaken(clean);
         }
-        return spaces.find(company, id).orElseThrow();
+        Space created = spaces.find(company, id).orElseThrow();
+        record(company, actor, "SPACE_CREATED", "Space " + describe(created));
+        return created;
     }
 
     @Transactional
     public Space rename(CompanyId company, Actor actor, UUID spaceId, String name) {
-        requireManage(company, actor, spaceId);
+        Space before = requireManage(company, actor, spaceId);
         String clean = validName(name);
         try {
             spaces.rename(company, spaceId, clean, clock.instant());
         } catch (DuplicateKeyException e) {
             throw nameTaken(clean);
         }
+        record(company, actor, "SPACE_RENAMED", "Space " + describe(before) + " renamed to \"" + clean + "\"");
         return spaces.find(company, spaceId).orElseThrow();
     }
 
@@ -91,6 +97,7 @@ public class Spaces {
         if (!space.archived()) {
             Instant now = clock.instant();
             spaces.setArchived(company, spaceId, now, now);
+            record(company, actor, "SPACE_ARCHIVED", "Space " + describe(space));
         }
         return spaces.find(company, spaceId).orElseThrow();
     }
@@ -99,8 +106,11 @@ public class Spaces {
     @Transactional
     public Space restore(CompanyId company, Actor actor, UUID spaceId) {
         policy.require(company, actor, Permission.MANAGE_COMPANY_SETTINGS);
-        find(company, spaceId);
+        Space space = find(company, spaceId);
         spaces.setArchived(company, spaceId, null, clock.instant());
+        if (space.archived()) {
+            record(company, actor, "SPACE_RESTORED", "Space " + describe(space));
+        }
         return spaces.find(company, spaceId).orElseThrow();
     }
 
@@ -110,12 +120,12 @@ public class Spaces {
         if (role == null) {
             throw new IllegalArgumentException("role is required: VIEWER, EDITOR or MANAGER");
         }
-        Space space = requireManage(companyId, actor, spaceId);
+        Space space = requireGrantManage(companyId, actor, spaceId, grantee);
         requireGrantee(companyId, grantee);
         if (grantee instanceof Grantee.Group && !company(companyId).has(Feature.USER_GROUPS)) {
             throw new FeatureNotInPlanException(Feature.USER_GROUPS);
         }
-        spaces.upsertGrant(companyId, spaceId, grantee, role, clock.instant());
+        spaces.upsertGrant(companyId, space, grantee, role, clock.instant());
         audit.record(companyId, CompanyRoles.actorName(users, companyId, actor), "SPACE_GRANTED",
                 role.name() + " in Space " + describe(space) + " to "
                         + CompanyRoles.granteeName(users, groups, companyId, grantee));
@@ -124,13 +134,17 @@ public class Spaces {
     /** @return true when a grant was removed */
     @Transactional
     public boolean revoke(CompanyId company, Actor actor, UUID spaceId, Grantee grantee) {
-        Space space = requireManage(company, actor, spaceId);
-        boolean removed = spaces.deleteGrant(company, spaceId, grantee);
+        Space space = requireGrantManage(company, actor, spaceId, grantee);
+        boolean removed = spaces.deleteGrant(company, space, grantee);
         if (removed) {
             audit.record(company, CompanyRoles.actorName(users, company, actor), "SPACE_REVOKED",
                     "Space " + describe(space) + " from " + CompanyRoles.granteeName(users, groups, company, grantee));
         }
         return removed;
+    }
+
+    private void record(CompanyId company, Actor actor, String action, String detail) {
+        audit.record(company, CompanyRoles.actorName(users, company, actor), action, detail);
     }
 
     private static String describe(Space space) {
@@ -169,6 +183,36 @@ public class Spaces {
     /** The user's highest role in one unarchived Space, if any. */
     public Optional<SpaceRole> roleIn(CompanyId company, UUID userId, UUID spaceId) {
         return spaces.access(company, userId, spaceId).stream().map(SpaceAccess::role).findFirst();
+    }
+
+    /** A Space and one group's role in it (null: no access), for the group's page. */
+    public record GroupAccess(Space space, SpaceRole role) {}
+
+    /**
+     * The active Spaces and the group's role in each: needs MANAGE_USER_GROUPS or MANAGE_COMPANY_SETTINGS (who may
+     * change a group's Spaces).
+     */
+    public List<GroupAccess> forGroup(CompanyId company, Actor actor, UUID groupId) {
+        if (actor instanceof Actor.User user && !policy.may(company, user.id(), Permission.MANAGE_USER_GROUPS)) {
+            policy.require(company, actor, Permission.MANAGE_COMPANY_SETTINGS);
+        }
+        return spaces.list(company).stream().filter(s -> !s.archived())
+                .map(s -> new GroupAccess(s, spaces.grants(company, s.id()).stream()
+                        .filter(g -> g.grantee() instanceof Grantee.Group gg && gg.id().equals(groupId))
+                        .map(SpaceGrant::role).findFirst().orElse(null)))
+                .toList();
+    }
+
+    /** Changing a grant: as {@link #requireManage}, or MANAGE_USER_GROUPS for a group's grant in an active Space. */
+    private Space requireGrantManage(CompanyId company, Actor actor, UUID spaceId, Grantee grantee) {
+        if (grantee instanceof Grantee.Group && actor instanceof Actor.User user
+                && policy.may(company, user.id(), Permission.MANAGE_USER_GROUPS)) {
+            Space space = find(company, spaceId);
+            if (!space.archived()) {
+                return space;
+            }
+        }
+        return requireManage(company, actor, spaceId);
     }
 
     private Space requireManage(CompanyId company, Actor actor, UUID spaceId) {

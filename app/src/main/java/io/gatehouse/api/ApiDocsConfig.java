@@ -37,9 +37,9 @@ class ApiDocsConfig {
     }
 
     @Bean
-    OpenAPI productApiDocument() {
+    OpenAPI productApiDocument(io.gatehouse.config.GatehouseProperties properties) {
         return new OpenAPI()
-                .info(new Info().title("Gatehouse product API").version("v1").description("""
+                .info(new Info().title(properties.productName() + " product API").version("v1").description("""
                         The directory and access decisions of the companies an application serves. Every route \
                         takes the application's API key as a bearer token. A company the application does not \
                         serve answers exactly as one that does not exist (404). Listings are in creation order and \

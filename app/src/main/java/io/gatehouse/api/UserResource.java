@@ -1,5 +1,8 @@
 package io.gatehouse.api;
 
+import static io.gatehouse.directory.ResourceText.primaryEmail;
+import static io.gatehouse.directory.ResourceText.text;
+
 import io.gatehouse.access.Permission;
 import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.UserRecord;
@@ -25,7 +28,7 @@ record UserResource(String id, String userName, String email, String displayName
     static UserResource of(UserRecord user, List<GroupRef> groups, Set<Permission> permissions) {
         JsonNode r = user.resource();
         JsonNode n = r.path("name");
-        return new UserResource(user.id().toString(), user.userName(), email(r), text(r, "displayName"),
+        return new UserResource(user.id().toString(), user.userName(), primaryEmail(r), text(r, "displayName"),
                 new Name(text(n, "formatted"), text(n, "givenName"), text(n, "middleName"), text(n, "familyName"),
                         text(n, "honorificPrefix"), text(n, "honorificSuffix")),
                 user.active(), text(r, "externalId"), user.source().name().toLowerCase(Locale.ROOT),
@@ -34,20 +37,4 @@ record UserResource(String id, String userName, String email, String displayName
                 user.created().toString(), user.lastModified().toString());
     }
 
-    private static String email(JsonNode resource) {
-        String first = null;
-        for (JsonNode e : resource.path("emails")) {
-            String value = text(e, "value");
-            if (value != null && e.path("primary").asBoolean(false)) {
-                return value;
-            }
-            first = first == null ? value : first;
-        }
-        return first;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isString() && !v.asString().isEmpty() ? v.asString() : null;
-    }
 }

@@ -28,19 +28,25 @@ public class DeploymentAuditLog {
     }
 
     public void record(String subjectType, String subjectId, String actor, String action, String detail) {
+        record(subjectType, subjectId, actor, action, AuditLog.SUCCESS, detail);
+    }
+
+    public void record(String subjectType, String subjectId, String actor, String action, String outcome,
+                       String detail) {
         jdbc.sql("""
-                INSERT INTO deployment_audit_event (occurred_at, actor, action, subject_type, subject_id, detail)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO deployment_audit_event (occurred_at, actor, action, subject_type, subject_id, outcome, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(Timestamp.from(clock.instant()), truncate(actor, 512), truncate(action, 64), subjectType,
-                        subjectId, truncate(detail, 1024))
+                        truncate(subjectId, 64), outcome, truncate(detail, 1024))
                 .update();
+        AuditLog.markRecorded();
     }
 
     /** The newest entries about one subject, newest first. */
     public List<DeploymentAuditEvent> recent(String subjectType, String subjectId, int limit) {
         return jdbc.sql("""
-                SELECT occurred_at, actor, action, subject_type, subject_id, detail FROM deployment_audit_event
+                SELECT occurred_at, actor, action, subject_type, subject_id, detail, outcome FROM deployment_audit_event
                 WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC LIMIT ?
                 """)
                 .params(subjectType, subjectId, limit)
@@ -51,7 +57,7 @@ public class DeploymentAuditLog {
     /** The newest entries of the whole deployment, newest first. */
     public List<DeploymentAuditEvent> recent(int limit) {
         return jdbc.sql("""
-                SELECT occurred_at, actor, action, subject_type, subject_id, detail FROM deployment_audit_event
+                SELECT occurred_at, actor, action, subject_type, subject_id, detail, outcome FROM deployment_audit_event
                 ORDER BY id DESC LIMIT ?
                 """)
                 .param(limit)
@@ -62,7 +68,7 @@ public class DeploymentAuditLog {
     private static DeploymentAuditEvent map(ResultSet rs) throws SQLException {
         return new DeploymentAuditEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
-                rs.getString("detail"));
+                rs.getString("detail"), rs.getString("outcome"));
     }
 
     private static String truncate(String s, int max) {

@@ -8,8 +8,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HomeController {
 
+    private final GatehouseProperties properties;
+
+    HomeController(GatehouseProperties properties) {
+        this.properties = properties;
+    }
+
     @GetMapping(value = "/", produces = MediaType.TEXT_PLAIN_VALUE)
     String home() {
-        return "Gatehouse: enterprise identity (SCIM 2.0 at /scim/v2, operator API at /operator/v1).\n";
+        return properties.productName() + ": enterprise identity (SCIM 2.0 at /scim/v2, operator API at /operator/v1).\n";
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import io.gatehouse.saml.SessionDeadlineFilter;
+import io.gatehouse.saml.SignOutThroughIdp;
 import io.gatehouse.web.SecurityRefusals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -81,7 +82,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, Clock clock, SecurityRefusals refusals,
+    SecurityFilterChain browser(HttpSecurity http, Clock clock, SecurityRefusals refusals, SignOutThroughIdp signOut,
                                 @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -96,7 +97,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()).accessDeniedHandler(refusals))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signOut).logoutSuccessHandler(signOut))
                 .addFilterAfter(new SessionDeadlineFilter(clock), SecurityContextHolderFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(BROWSER_CSP)));
         return http.build();

@@ -1,5 +1,6 @@
 package io.gatehouse.console;
 
+import io.gatehouse.access.AdministratorSafety;
 import io.gatehouse.directory.DirectoryLock;
 import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.GroupRepository;
@@ -51,10 +52,12 @@ class ConsoleDirectory {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final AdministratorSafety safety;
 
     ConsoleDirectory(UserRepository users, GroupRepository groups, DirectoryLock lock, UserDeactivation deactivation,
-                     JsonMapper json, Clock clock, TransactionTemplate tx, JdbcClient jdbc, DataSource dataSource)
-            throws SQLException {
+                     JsonMapper json, Clock clock, TransactionTemplate tx, JdbcClient jdbc, DataSource dataSource,
+                     AdministratorSafety safety) throws SQLException {
+        this.safety = safety;
         this.tx = tx;
         this.jdbc = jdbc;
         try (Connection c = dataSource.getConnection()) {
@@ -167,17 +170,41 @@ class ConsoleDirectory {
 
     /** Deactivates a user of the company and ends what they hold (sessions). */
     @Transactional
-    void deactivate(CompanyId company, UUID userId) {
+    boolean deactivate(CompanyId company, UUID userId) {
         lock.requireLocallyManaged(company);
+        boolean admin = safety.isAdministrator(company, userId);
+        if (admin) {
+            safety.lock(company);
+        }
         UserRecord current = users.findForUpdate(company, userId).orElseThrow(ConsoleErrors.NotFoundException::new);
         if (!current.active()) {
-            return;
+            return false;
         }
-        ObjectNode resource = current.resource().deepCopy();
-        resource.put("active", false);
-        users.update(new UserRecord(userId, company, resource, current.source(), current.version() + 1,
-                current.created(), clock.instant()));
+        setActive(current, false);
         deactivation.deactivated(company, userId);
+        if (admin) {
+            safety.requireOneLeft(company, current.userName());
+        }
+        return true;
+    }
+
+    /** Reactivates a LOCAL user deactivated here; only while the directory is managed locally. */
+    @Transactional
+    boolean reactivate(CompanyId company, UUID userId) {
+        lock.requireLocallyManaged(company);
+        UserRecord current = users.findForUpdate(company, userId).orElseThrow(ConsoleErrors.NotFoundException::new);
+        if (current.active()) {
+            return false;
+        }
+        setActive(current, true);
+        return true;
+    }
+
+    private void setActive(UserRecord current, boolean active) {
+        ObjectNode resource = current.resource().deepCopy();
+        resource.put("active", active);
+        users.update(new UserRecord(current.id(), current.company(), resource, current.source(),
+                current.version() + 1, current.created(), clock.instant()), current);
     }
 
     static String name(UserRecord user) {

@@ -1,7 +1,9 @@
 package io.gatehouse.console;
 
 import io.gatehouse.access.AccessDeniedException;
+import io.gatehouse.access.CompanyRoles;
 import io.gatehouse.access.FeatureNotInPlanException;
+import io.gatehouse.access.LastAdministratorException;
 import io.gatehouse.access.NotInCompanyException;
 import io.gatehouse.access.ProtectedAdminException;
 import io.gatehouse.directory.DirectoryLock;
@@ -57,10 +59,15 @@ class ConsoleErrors implements ErrorBody {
     }
 
     @ExceptionHandler(ProtectedAdminException.class)
-    ModelAndView protectedAdmin() {
-        return page(HttpStatus.CONFLICT, "Protected account", "This account is the company's break-glass "
-                + "administrator, created by the support team. It cannot be deactivated here; ask the support team "
-                + "to retire it. Nothing was changed.");
+    ModelAndView protectedAdmin(ProtectedAdminException e) {
+        return page(HttpStatus.CONFLICT, "Protected account", CompanyRoles.BREAK_GLASS_ROLE.equals(e.getMessage())
+                ? e.getMessage() : "This account is the company's break-glass administrator, created by the support "
+                + "team. It cannot be deactivated here; ask the support team to retire it. Nothing was changed.");
+    }
+
+    @ExceptionHandler(LastAdministratorException.class)
+    ModelAndView lastAdministrator(LastAdministratorException e) {
+        return page(HttpStatus.CONFLICT, "Last administrator", e.getMessage());
     }
 
     @ExceptionHandler(FeatureNotInPlanException.class)

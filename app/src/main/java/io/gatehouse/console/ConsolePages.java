@@ -32,6 +32,19 @@ class ConsolePages {
         return user;
     }
 
+    /** @throws io.gatehouse.access.AccessDeniedException when the user holds none of {@code any} (names the first) */
+    ConsoleUser requireAny(Authentication authentication, Permission... any) {
+        ConsoleUser user = current.require(authentication);
+        Set<Permission> held = permissions(user);
+        for (Permission p : any) {
+            if (held.contains(p)) {
+                return user;
+            }
+        }
+        policy.require(user.companyId(), user.userId(), any[0]);
+        return user;
+    }
+
     ConsoleUser signedIn(Authentication authentication) {
         return current.require(authentication);
     }
@@ -49,6 +62,7 @@ class ConsolePages {
                 .addObject("canSettings", held.contains(Permission.MANAGE_COMPANY_SETTINGS))
                 .addObject("canUsers", held.contains(Permission.MANAGE_USERS))
                 .addObject("canGroups", held.contains(Permission.MANAGE_USER_GROUPS))
+                .addObject("held", held)
                 // The "approve Sign in with Microsoft" banner, for those who can approve.
                 .addObject("oidcAwaitingApproval", held.contains(Permission.MANAGE_COMPANY_SETTINGS)
                         && oidcSettings.of(user.companyId()).awaitingApproval());

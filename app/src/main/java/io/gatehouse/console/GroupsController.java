@@ -1,6 +1,7 @@
 package io.gatehouse.console;
 
 import io.gatehouse.access.Actor;
+import io.gatehouse.access.CompanyRoles;
 import io.gatehouse.access.Grantee;
 import io.gatehouse.access.Permission;
 import io.gatehouse.access.Spaces;
@@ -12,6 +13,7 @@ import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.Feature;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,8 +42,11 @@ class GroupsController {
     private final GroupRepository groups;
     private final UserRepository users;
     private final Spaces spaces;
+    private final CompanyRoles roles;
 
-    GroupsController(ConsolePages pages, GroupRepository groups, UserRepository users, Spaces spaces) {
+    GroupsController(ConsolePages pages, GroupRepository groups, UserRepository users, Spaces spaces,
+                     CompanyRoles roles) {
+        this.roles = roles;
         this.pages = pages;
         this.groups = groups;
         this.users = users;
@@ -69,16 +74,16 @@ class GroupsController {
                 .filter(u -> u != null)
                 .map(u -> new MemberRow(u.userName(), ConsoleDirectory.name(u), u.active()))
                 .toList();
-        Actor actor = Actor.user(user.userId());
-        boolean canSettings = pages.permissions(user).contains(Permission.MANAGE_COMPANY_SETTINGS);
-        List<SpaceRow> spaceRows = !canSettings ? List.of() : spaces.all(user.companyId(), actor).stream()
-                .filter(s -> !s.archived())
-                .map(s -> new SpaceRow(s.id(), s.name(), spaces.grants(user.companyId(), actor, s.id()).stream()
-                        .filter(g -> g.grantee() instanceof Grantee.Group gg && gg.id().equals(group.id()))
-                        .map(g -> g.role()).findFirst().orElse(null)))
-                .toList();
+        List<SpaceRow> spaceRows = spaces.forGroup(user.companyId(), Actor.user(user.userId()), group.id()).stream()
+                .map(a -> new SpaceRow(a.space().id(), a.space().name(), a.role())).toList();
+        Set<Permission> held = pages.permissions(user);
+        List<RolesController.GrantRow> roleRows = roles.grants(user.companyId(), Actor.user(user.userId())).stream()
+                .filter(g -> g.grantee().id().equals(group.id()))
+                .map(g -> RolesController.row(g, held, Set.of())).toList();
         return pages.page(user, "console/group", "groups")
                 .addObject("group", group)
+                .addObject("groupRoles", roleRows)
+                .addObject("choices", RolesController.choices(held))
                 .addObject("provisioned", group.source() == Source.SCIM)
                 .addObject("members", members)
                 .addObject("spaces", spaceRows)
@@ -102,6 +107,31 @@ class GroupsController {
                 throw new IllegalArgumentException("Choose Viewer, Editor or Manager.");
             }
             spaces.grant(user.companyId(), actor, space, Grantee.group(group.id()), r);
+        }
+        return new ModelAndView("redirect:/console/groups/" + group.id());
+    }
+
+    /** Grants the group a company role or permission (CompanyRoles: MANAGE_USER_GROUPS, and only what one holds). */
+    @PostMapping("/console/groups/{groupId}/roles")
+    ModelAndView grantRole(Authentication authentication, @PathVariable String groupId,
+                           @RequestParam(required = false) String grant) {
+        return changeRole(authentication, groupId, grant, true);
+    }
+
+    @PostMapping("/console/groups/{groupId}/roles/revoke")
+    ModelAndView revokeRole(Authentication authentication, @PathVariable String groupId,
+                            @RequestParam(required = false) String grant) {
+        return changeRole(authentication, groupId, grant, false);
+    }
+
+    private ModelAndView changeRole(Authentication authentication, String groupId, String grant, boolean add) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_USER_GROUPS);
+        GroupRecord group = find(user, groupId);
+        Grantee grantee = Grantee.group(group.id());
+        if (add) {
+            roles.grant(user.companyId(), Actor.user(user.userId()), grantee, RolesController.grantable(grant));
+        } else {
+            roles.revoke(user.companyId(), Actor.user(user.userId()), grantee, RolesController.grantable(grant));
         }
         return new ModelAndView("redirect:/console/groups/" + group.id());
     }

@@ -1,10 +1,12 @@
 package io.gatehouse.console;
 
+import io.gatehouse.saml.SignInMethod;
 import io.gatehouse.saml.SignedInUser;
 import io.gatehouse.tenancy.CompanyId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,6 +31,11 @@ class LocalSessions {
 
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final Clock clock;
+
+    LocalSessions(Clock clock) {
+        this.clock = clock;
+    }
 
     void establish(CompanyId company, UUID userId, HttpServletRequest request, HttpServletResponse response) {
         HttpSession previous = request.getSession(false);
@@ -40,7 +47,7 @@ class LocalSessions {
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principal);
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority(ROLE))));
+                List.of(new SimpleGrantedAuthority(ROLE), SignInMethod.LOCAL.authority(clock.instant()))));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
     }

@@ -4,6 +4,7 @@ import io.gatehouse.access.LocalLogin;
 import io.gatehouse.access.PasswordRejectedException;
 import io.gatehouse.access.SetupLinkException;
 import io.gatehouse.access.SetupLinks;
+import io.gatehouse.saml.SafeTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Password sign-in for break-glass administrators: the setup link's page, where they choose a password, and
@@ -80,24 +82,37 @@ class LocalSignInController {
 
     @PostMapping("/login/password")
     ModelAndView signIn(@RequestParam(required = false) String email, @RequestParam(required = false) String password,
-                        HttpServletRequest request, HttpServletResponse response) {
+                        @RequestParam(required = false) String target, HttpServletRequest request,
+                        HttpServletResponse response) {
         String key = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
         if (!throttle.tryAcquire(key)) {
             response.setStatus(429);
-            return failed("Too many sign-in attempts. Wait a few minutes and try again.");
+            return failed("Too many sign-in attempts. Wait a few minutes and try again.", target);
         }
         Optional<LocalLogin.LocalPrincipal> who = login.authenticate(email, password);
         if (who.isEmpty()) {
             response.setStatus(401);
-            return failed(FAILED);
+            return failed(FAILED, target);
         }
         throttle.reset(key);
         sessions.establish(who.get().company(), who.get().userId(), request, response);
+        // A product's sign-in (provider.CompanySignIn) resumes its authorization request; anything else: the console.
+        if (resumesAuthorization(target)) {
+            RedirectView resume = new RedirectView(target);
+            resume.setExpandUriTemplateVariables(false);
+            resume.setExposeModelAttributes(false);
+            return new ModelAndView(resume);
+        }
         return new ModelAndView("redirect:/console");
     }
 
-    private static ModelAndView failed(String message) {
-        return new ModelAndView("saml/login").addObject("target", "/app").addObject("signedOut", false)
-                .addObject("passwordError", message);
+    /** Only a path on this site back to the OpenID Provider's authorization endpoint. */
+    private static boolean resumesAuthorization(String target) {
+        return target != null && target.startsWith("/oauth2/authorize?") && SafeTarget.orDefault(target).equals(target);
+    }
+
+    private static ModelAndView failed(String message, String target) {
+        return new ModelAndView("saml/login").addObject("target", resumesAuthorization(target) ? target : "/app")
+                .addObject("signedOut", false).addObject("passwordError", message);
     }
 }

@@ -2,6 +2,8 @@ package io.gatehouse.console;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.AdminCoverage;
+import io.gatehouse.access.AdminEntry;
+import io.gatehouse.access.CompanyAdmins;
 import io.gatehouse.access.CompanyRole;
 import io.gatehouse.access.CompanyRoles;
 import io.gatehouse.access.Grantable;
@@ -14,6 +16,9 @@ import io.gatehouse.directory.UserRepository;
 import io.gatehouse.tenancy.Feature;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,16 +39,20 @@ class RolesController {
     record Choice(String value, String label) {}
 
     /** A grant as the page shows it. */
-    record GrantRow(String granteeKind, String granteeId, String granteeName, String grant, String grantLabel) {}
+    /** {@code revocable}: the signed-in user may revoke it (protected break-glass grants and others are not). */
+    record GrantRow(String granteeKind, String granteeId, String granteeName, String grant, String grantLabel,
+                    boolean revocable) {}
 
     private final ConsolePages pages;
     private final CompanyRoles roles;
     private final AdminCoverage coverage;
     private final UserRepository users;
     private final GroupRepository groups;
+    private final CompanyAdmins admins;
 
     RolesController(ConsolePages pages, CompanyRoles roles, AdminCoverage coverage, UserRepository users,
-                    GroupRepository groups) {
+                    GroupRepository groups, CompanyAdmins admins) {
+        this.admins = admins;
         this.pages = pages;
         this.roles = roles;
         this.coverage = coverage;
@@ -53,15 +62,19 @@ class RolesController {
 
     @GetMapping("/console/roles")
     ModelAndView page(Authentication authentication) {
-        ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
+        ConsoleUser user = pages.requireAny(authentication, Permission.MANAGE_USERS, Permission.MANAGE_USER_GROUPS);
+        Set<Permission> held = pages.permissions(user);
+        Set<UUID> protectedAdmins = admins.list(user.companyId()).stream().filter(AdminEntry::breakGlass)
+                .map(AdminEntry::userId).collect(Collectors.toSet());
         List<GrantRow> rows = roles.grants(user.companyId(), Actor.user(user.userId())).stream()
-                .map(RolesController::row).toList();
+                .map(g -> row(g, held, protectedAdmins)).toList();
         boolean groupsInPlan = user.company().has(Feature.USER_GROUPS);
-        List<GroupRecord> groupList = groupsInPlan ? groups.search(user.companyId(), null, List.of(),
-                "g.display_name_ci", 0, GROUP_LIMIT).items() : List.of();
+        List<GroupRecord> groupList = groupsInPlan && held.contains(Permission.MANAGE_USER_GROUPS)
+                ? groups.search(user.companyId(), null, List.of(), "g.display_name_ci", 0, GROUP_LIMIT).items()
+                : List.of();
         return pages.page(user, "console/roles", "roles")
                 .addObject("grants", rows)
-                .addObject("choices", choices())
+                .addObject("choices", choices(held))
                 .addObject("groupsInPlan", groupsInPlan)
                 .addObject("groupList", groupList)
                 .addObject("coverageWarning", coverage.check(user.companyId()).warning());
@@ -86,7 +99,7 @@ class RolesController {
     }
 
     /** A user by id or user name (email), a group by id. */
-    private Grantee grantee(ConsoleUser user, String kind, String value) {
+    Grantee grantee(ConsoleUser user, String kind, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Choose a user or a user group.");
         }
@@ -105,7 +118,7 @@ class RolesController {
         return Grantee.user(Ids.parse(v));
     }
 
-    private static Grantable grantable(String value) {
+    static Grantable grantable(String value) {
         String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
         for (CompanyRole r : CompanyRole.values()) {
             if (r.name().equals(v)) {
@@ -120,13 +133,18 @@ class RolesController {
         throw new IllegalArgumentException("Choose Administrator or one permission.");
     }
 
-    private static List<Choice> choices() {
+    /** What the user may grant: only what they hold themselves (CompanyRoles' rule 2). */
+    static List<Choice> choices(Set<Permission> held) {
         java.util.ArrayList<Choice> list = new java.util.ArrayList<>();
         for (CompanyRole r : CompanyRole.values()) {
-            list.add(new Choice(r.name(), r.label()));
+            if (held.containsAll(r.permissions())) {
+                list.add(new Choice(r.name(), r.label()));
+            }
         }
         for (Permission p : Permission.values()) {
-            list.add(new Choice(p.name(), p.label()));
+            if (held.contains(p)) {
+                list.add(new Choice(p.name(), p.label()));
+            }
         }
         return list;
     }
@@ -139,8 +157,12 @@ class RolesController {
         return g instanceof CompanyRole r ? r.label() : ((Permission) g).label();
     }
 
-    private static GrantRow row(GrantRecord g) {
-        return new GrantRow(g.grantee() instanceof Grantee.Group ? "group" : "user", g.grantee().id().toString(),
-                g.granteeDisplay(), name(g.grant()), label(g.grant()));
+    static GrantRow row(GrantRecord g, Set<Permission> held, Set<UUID> protectedAdmins) {
+        boolean group = g.grantee() instanceof Grantee.Group;
+        boolean revocable = held.contains(group ? Permission.MANAGE_USER_GROUPS : Permission.MANAGE_USERS)
+                && held.containsAll(g.grant().permissions())
+                && !(g.grant() == CompanyRole.ADMINISTRATOR && protectedAdmins.contains(g.grantee().id()));
+        return new GrantRow(group ? "group" : "user", g.grantee().id().toString(), g.granteeDisplay(),
+                name(g.grant()), label(g.grant()), revocable);
     }
 }

@@ -12,6 +12,7 @@ import io.gatehouse.saml.InvalidConnectionException;
 import io.gatehouse.saml.LoginLog;
 import io.gatehouse.saml.SamlConnectionService;
 import io.gatehouse.saml.SpEndpoints;
+import io.gatehouse.saml.SpKeyRotation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,11 +46,13 @@ class SsoSettingsController {
     private final OidcEndpoints oidcEndpoints;
     private final AdminConsent adminConsent;
     private final AuditLog audit;
+    private final SpKeyRotation spKeys;
     private final String baseUrl;
 
     SsoSettingsController(ConsolePages pages, SamlConnectionService connections, SpEndpoints endpoints,
                           LoginLog loginLog, Clock clock, OidcSettings oidcSettings, OidcEndpoints oidcEndpoints,
-                          AdminConsent adminConsent, AuditLog audit, GatehouseProperties properties) {
+                          AdminConsent adminConsent, AuditLog audit, SpKeyRotation spKeys,
+                          GatehouseProperties properties) {
         this.pages = pages;
         this.connections = connections;
         this.endpoints = endpoints;
@@ -59,6 +62,7 @@ class SsoSettingsController {
         this.oidcEndpoints = oidcEndpoints;
         this.adminConsent = adminConsent;
         this.audit = audit;
+        this.spKeys = spKeys;
         this.baseUrl = properties.baseUrl();
     }
 
@@ -97,7 +101,7 @@ class SsoSettingsController {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
         if (!adminConsent.available()) {
             response.setStatus(409);
-            return view(user, null, "Sign in with Microsoft is not set up on this Gatehouse service.");
+            return view(user, null, "Sign in with Microsoft is not set up on this {product} service.");
         }
         response.setHeader("Cache-Control", "no-store");
         RedirectView toEntra = new RedirectView(adminConsent.start(user.companyId(), user.userId(),
@@ -148,7 +152,10 @@ class SsoSettingsController {
                 .addObject("entityId", report.map(ConnectionReport::spEntityId)
                         .orElse(endpoints.metadataUrl(user.companyId())))
                 .addObject("replyUrl", endpoints.acsUrl(user.companyId()))
+                .addObject("logoutUrl", endpoints.logoutUrl(user.companyId()))
                 .addObject("testLoginPath", "/saml/" + user.companyId() + "/login")
+                .addObject("metadataPath", "/saml/" + user.companyId() + "/metadata")
+                .addObject("spKeys", spKeys.list(user.companyId()))
                 .addObject("connection", report.map(ConnectionReport::connection).orElse(null))
                 .addObject("warnings", report.map(ConnectionReport::warnings).orElse(List.of()))
                 .addObject("certificates", certificates)

@@ -1,6 +1,9 @@
 package io.gatehouse.console;
 
+import io.gatehouse.access.AdminEntry;
+import io.gatehouse.access.CompanyAdmins;
 import io.gatehouse.access.Permission;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.directory.DirectoryLock;
 import io.gatehouse.directory.Page;
 import java.util.UUID;
@@ -19,8 +22,13 @@ class UsersController {
     private final ConsolePages pages;
     private final ConsoleDirectory directory;
     private final DirectoryLock lock;
+    private final CompanyAdmins admins;
+    private final AuditLog audit;
 
-    UsersController(ConsolePages pages, ConsoleDirectory directory, DirectoryLock lock) {
+    UsersController(ConsolePages pages, ConsoleDirectory directory, DirectoryLock lock, CompanyAdmins admins,
+                    AuditLog audit) {
+        this.audit = audit;
+        this.admins = admins;
         this.pages = pages;
         this.directory = directory;
         this.lock = lock;
@@ -41,6 +49,8 @@ class UsersController {
                 .addObject("previous", listing.previous())
                 .addObject("managed", managed)
                 .addObject("selfId", user.userId())
+                .addObject("protectedIds", admins.list(user.companyId()).stream().filter(AdminEntry::breakGlass)
+                        .map(AdminEntry::userId).collect(java.util.stream.Collectors.toSet()))
                 .addObject("managedMessage", DirectoryLock.MANAGED_MESSAGE);
     }
 
@@ -48,7 +58,9 @@ class UsersController {
     ModelAndView invite(Authentication authentication, @RequestParam(required = false) String email,
                         @RequestParam(required = false) String displayName) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
-        directory.invite(user.companyId(), email, displayName);
+        UUID invited = directory.invite(user.companyId(), email, displayName);
+        audit.record(user.companyId(), user.user().userName(), "USER_INVITED",
+                "invited " + ConsoleDirectory.normalizeEmail(email) + " (" + invited + ")");
         return new ModelAndView("redirect:/console/users?q=" + java.net.URLEncoder.encode(
                 ConsoleDirectory.normalizeEmail(email), java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -60,7 +72,20 @@ class UsersController {
         if (target.equals(user.userId())) {
             throw new IllegalArgumentException("You cannot deactivate your own account.");
         }
-        directory.deactivate(user.companyId(), target);
+        if (directory.deactivate(user.companyId(), target)) {
+            audit.record(user.companyId(), user.user().userName(), "USER_DEACTIVATED", "user " + target);
+        }
+        return new ModelAndView("redirect:/console/users");
+    }
+
+    /** Reactivates a user deactivated here, while the directory is not managed by the identity provider. */
+    @PostMapping("/console/users/{userId}/reactivate")
+    ModelAndView reactivate(Authentication authentication, @PathVariable String userId) {
+        ConsoleUser user = pages.require(authentication, Permission.MANAGE_USERS);
+        UUID target = Ids.parse(userId);
+        if (directory.reactivate(user.companyId(), target)) {
+            audit.record(user.companyId(), user.user().userName(), "USER_REACTIVATED", "user " + target);
+        }
         return new ModelAndView("redirect:/console/users");
     }
 }

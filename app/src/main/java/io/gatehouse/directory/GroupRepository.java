@@ -28,13 +28,15 @@ public class GroupRepository {
             FROM user_group g
             """;
     private static final int CHUNK = 500;
+    private final DirectoryEvents events;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JdbcTemplate streaming;
     private final ResourceJson json;
 
-    GroupRepository(JdbcClient jdbc, JdbcTemplate template, ResourceJson json) {
+    GroupRepository(JdbcClient jdbc, JdbcTemplate template, ResourceJson json, DirectoryEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
@@ -54,9 +56,11 @@ public class GroupRepository {
                         json.write(group.resource()), group.source().name(), group.version(),
                         Timestamp.from(group.created()), Timestamp.from(group.lastModified()))
                 .update();
+        events.groupCreated(group);
     }
 
-    public void update(GroupRecord group) {
+    /** Writes {@code group} over {@code previous} (as read for update); {@code group.updated} when it changed. */
+    public void update(GroupRecord group, GroupRecord previous) {
         String displayName = group.displayName();
         jdbc.sql("""
                 UPDATE user_group SET display_name = ?, display_name_ci = ?, external_id = ?, resource = ?, version = ?,
@@ -66,6 +70,7 @@ public class GroupRepository {
                 .params(displayName, lower(displayName), externalId(group), json.write(group.resource()),
                         group.version(), Timestamp.from(group.lastModified()), group.id(), group.company().value())
                 .update();
+        events.groupChanged(previous, group);
     }
 
     private static String externalId(GroupRecord group) {
@@ -88,10 +93,17 @@ public class GroupRepository {
                 .optional();
     }
 
-    public boolean delete(CompanyId company, UUID id) {
+    /** Deletes the group (as read for update) and its memberships; {@code group.deleted} stands for both. */
+    public boolean delete(GroupRecord group) {
+        CompanyId company = group.company();
+        UUID id = group.id();
         jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND company_id = ?").params(id, company.value()).update();
-        return jdbc.sql("DELETE FROM user_group WHERE id = ? AND company_id = ?").params(id, company.value())
+        boolean deleted = jdbc.sql("DELETE FROM user_group WHERE id = ? AND company_id = ?").params(id, company.value())
                 .update() > 0;
+        if (deleted) {
+            events.groupDeleted(group);
+        }
+        return deleted;
     }
 
     /**
@@ -174,21 +186,46 @@ public class GroupRepository {
                     ps.setObject(2, userId);
                     ps.setObject(3, company.value());
                 });
+        if (!fresh.isEmpty()) {
+            events.membersAdded(company, groupId, fresh);
+        }
     }
 
+    /** Removes those of {@code userIds} that are members; {@code group.member_removed} names the ones that were. */
     public void removeMembers(CompanyId company, UUID groupId, Collection<UUID> userIds) {
-        template.batchUpdate("DELETE FROM group_member WHERE group_id = ? AND user_id = ? AND company_id = ?",
-                new ArrayList<>(userIds), CHUNK, (ps, userId) -> {
+        List<UUID> ids = new ArrayList<>(userIds);
+        int[][] counts = template.batchUpdate(
+                "DELETE FROM group_member WHERE group_id = ? AND user_id = ? AND company_id = ?",
+                ids, CHUNK, (ps, userId) -> {
                     ps.setObject(1, groupId);
                     ps.setObject(2, userId);
                     ps.setObject(3, company.value());
                 });
+        List<UUID> removed = new ArrayList<>();
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                // a driver that reports no count (SUCCESS_NO_INFO) may have removed it: say so (at least once)
+                if (count != 0) {
+                    removed.add(ids.get(i));
+                }
+                i++;
+            }
+        }
+        if (!removed.isEmpty()) {
+            events.membersRemoved(company, groupId, removed);
+        }
     }
 
+    /** Removes every member; the event names them, so they are read first (a rare request: SCIM "remove all"). */
     public void removeAllMembers(CompanyId company, UUID groupId) {
+        List<UUID> members = memberIds(company, groupId);
         jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND company_id = ?")
                 .params(groupId, company.value())
                 .update();
+        if (!members.isEmpty()) {
+            events.membersRemoved(company, groupId, members);
+        }
     }
 
     private List<UUID> memberIdsAmong(UUID groupId, Collection<UUID> userIds) {

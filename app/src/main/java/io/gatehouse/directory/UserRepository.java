@@ -35,14 +35,19 @@ public class UserRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ResourceJson json;
+    private final DirectoryEvents events;
 
-    UserRepository(JdbcClient jdbc, JdbcTemplate template, ResourceJson json) {
+    UserRepository(JdbcClient jdbc, JdbcTemplate template, ResourceJson json, DirectoryEvents events) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.events = events;
     }
 
-    /** Inserts a user; a duplicate userName surfaces as Spring's DuplicateKeyException. */
+    /**
+     * Inserts a user and its {@code user.created} event; a duplicate userName surfaces as Spring's
+     * DuplicateKeyException.
+     */
     public void insert(UserRecord user) {
         UserColumns c = UserColumns.of(user.resource());
         jdbc.sql("""
@@ -62,18 +67,15 @@ public class UserRepository {
                         Timestamp.from(user.created()), Timestamp.from(user.lastModified()))
                 .update();
         insertValues(user.company(), user.id(), c.values());
-    }
-
-    /** Rewrites a user's resource and projection; the caller holds the row lock and bumps the version. */
-    public void update(UserRecord user) {
-        update(user, null);
+        events.userCreated(user);
     }
 
     /**
      * Writes {@code user} over {@code previous} (the row as read for update, or null when unknown). The multi-valued
      * rows (emails, phone numbers, addresses …) are only rewritten when they changed: most updates Entra sends
      * (a PATCH of {@code active}, a display name) leave them as they were, and rewriting them cost a DELETE and an
-     * INSERT per update (issue 16).
+     * INSERT per update (issue 16). Records the change's event: {@code user.deactivated} or {@code user.reactivated}
+     * when {@code active} flipped, else {@code user.updated}, none when the resource is unchanged.
      */
     public void update(UserRecord user, UserRecord previous) {
         UserColumns c = UserColumns.of(user.resource());
@@ -93,6 +95,7 @@ public class UserRepository {
                         c.organization(), c.division(), c.department(), c.managerId(), json.write(user.resource()),
                         user.version(), Timestamp.from(user.lastModified()), user.id(), user.company().value())
                 .update();
+        events.userChanged(previous, user);
         if (previous != null && previous.company().equals(user.company()) && previous.id().equals(user.id())
                 && UserColumns.of(previous.resource()).values().equals(c.values())) {
             return;
@@ -163,10 +166,21 @@ public class UserRepository {
                 .optional();
     }
 
-    public boolean delete(CompanyId company, UUID id) {
+    /**
+     * Deletes the user (as read for update by the caller) with its memberships, and records {@code user.deleted}
+     * (which stands for the removal from every group too: no {@code group.member_removed} is recorded).
+     */
+    public boolean delete(UserRecord user) {
+        CompanyId company = user.company();
+        UUID id = user.id();
         jdbc.sql("DELETE FROM group_member WHERE user_id = ? AND company_id = ?").params(id, company.value()).update();
         jdbc.sql("DELETE FROM user_value WHERE user_id = ? AND company_id = ?").params(id, company.value()).update();
-        return jdbc.sql("DELETE FROM app_user WHERE id = ? AND company_id = ?").params(id, company.value()).update() > 0;
+        boolean deleted = jdbc.sql("DELETE FROM app_user WHERE id = ? AND company_id = ?").params(id, company.value())
+                .update() > 0;
+        if (deleted) {
+            events.userDeleted(user);
+        }
+        return deleted;
     }
 
     /**

@@ -103,7 +103,7 @@ public class AdminConsent {
             return noPermission();
         }
         if (error != null) {
-            return Result.failed("Gatehouse was not approved",
+            return Result.failed("{product} was not approved",
                     "Microsoft answered: " + (("access_denied".equals(error) || "permission_denied".equals(error))
                             ? "the approval was cancelled or refused. Only a Global Administrator, Privileged Role "
                             + "Administrator or Cloud Application Administrator of your organization can approve."
@@ -111,7 +111,7 @@ public class AdminConsent {
         }
         if (!"true".equalsIgnoreCase(adminConsent) || tenant == null || !IdTokenValidator.TENANT_ID.matcher(tenant).matches()) {
             return refuse(company, userId, "the admin consent answer carried no valid tenant id ("
-                    + abbreviate(String.valueOf(tenant)) + ")", "Gatehouse was not approved",
+                    + abbreviate(String.valueOf(tenant)) + ")", "{product} was not approved",
                     "Microsoft did not confirm an approval for your organization. Please try again.");
         }
         String tenantId = tenant.toLowerCase(Locale.ROOT);
@@ -123,7 +123,7 @@ public class AdminConsent {
         try {
             url = provider.authorizationUri(proof, OidcSignIn.codeChallenge(verifier));
         } catch (EntraProvider.Unavailable e) {
-            return Result.failed("Microsoft could not be reached", "Gatehouse could not reach Microsoft to confirm "
+            return Result.failed("Microsoft could not be reached", "{product} could not reach Microsoft to confirm "
                     + "your organization. Please try again in a few minutes.");
         }
         pending.save(proof);
@@ -143,7 +143,7 @@ public class AdminConsent {
         if (error != null || code == null || code.isBlank()) {
             return refuse(company, userId, "confirming tenant " + consented + " failed: Microsoft answered "
                     + (error == null ? "no code" : error) + (errorDescription == null ? ""
-                    : " (" + abbreviate(errorDescription) + ")"), "Gatehouse was not approved",
+                    : " (" + abbreviate(errorDescription) + ")"), "{product} was not approved",
                     "Microsoft did not confirm your sign-in, so your organization was not connected. Please try "
                             + "again.");
         }
@@ -152,18 +152,18 @@ public class AdminConsent {
             token = validator.validate(provider.exchange(proof, code), proof.nonce());
         } catch (EntraProvider.Unavailable e) {
             return refuse(company, userId, "confirming tenant " + consented + " failed: " + e.getMessage(),
-                    "Microsoft could not be reached", "Gatehouse could not confirm your organization with "
+                    "Microsoft could not be reached", "{product} could not confirm your organization with "
                             + "Microsoft. Please try again in a few minutes.");
         } catch (IdTokenValidator.Invalid e) {
             return refuse(company, userId, "confirming tenant " + consented + " failed: " + e.code + ", "
-                    + e.getMessage(), "Gatehouse was not approved", "Microsoft's answer could not be verified, so "
+                    + e.getMessage(), "{product} was not approved", "Microsoft's answer could not be verified, so "
                     + "your organization was not connected. Please try again.");
         }
         String account = token.preferredUsername() != null ? token.preferredUsername() : token.objectId();
         if (!consented.equals(token.tenantId())) {
             return refuse(company, userId, "the admin consent answer named tenant " + consented
                     + " but the verified ID token (" + account + ") is of tenant " + token.tenantId(),
-                    "Gatehouse was not approved", "The Microsoft account you signed in with does not belong to "
+                    "{product} was not approved", "The Microsoft account you signed in with does not belong to "
                             + "the organization that was approved. Approve again and sign in with an account of "
                             + "that organization.");
         }
@@ -180,9 +180,9 @@ public class AdminConsent {
         } catch (DuplicateKeyException e) {
             return refuse(company, userId, "Entra tenant " + consented + " is approved for another company",
                     "This organization is already connected to another company", "The Microsoft Entra tenant "
-                            + consented + " is approved for another Gatehouse company. Contact the support team.");
+                            + consented + " is approved for another {product} company. Contact the support team.");
         }
-        return new Result(true, "Gatehouse is approved for your organization",
+        return new Result(true, "{product} is approved for your organization",
                 "People of your organization can now use Sign in with Microsoft.", null);
     }
 
@@ -209,7 +209,7 @@ public class AdminConsent {
 
     private static Result noPermission() {
         return Result.failed("You can no longer change these settings",
-                "Approving Gatehouse for the organization needs the \"Manage company settings\" permission.");
+                "Approving {product} for the organization needs the \"Manage company settings\" permission.");
     }
 
     private static String abbreviate(String s) {

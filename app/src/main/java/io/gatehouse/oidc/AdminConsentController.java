@@ -36,7 +36,7 @@ class AdminConsentController {
         AdminConsent.Result result;
         if (!consent.available()) {
             result = AdminConsent.Result.failed("Sign in with Microsoft is not available",
-                    "This Gatehouse service is not set up for Sign in with Microsoft.");
+                    "This {product} service is not set up for Sign in with Microsoft.");
         } else if (who.isEmpty() || session == null) {
             result = signInFirst();
         } else {
@@ -59,7 +59,7 @@ class AdminConsentController {
 
     private static AdminConsent.Result signInFirst() {
         return AdminConsent.Result.failed("Sign in first",
-                "Your Gatehouse session ended before Microsoft sent you back. Sign in to Gatehouse and start the "
+                "Your {product} session ended before Microsoft sent you back. Sign in to {product} and start the "
                         + "approval again from Single sign-on settings.");
     }
 

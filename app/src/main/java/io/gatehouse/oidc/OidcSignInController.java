@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import io.gatehouse.saml.SignInMethod;
 import io.gatehouse.saml.SignInSessions;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
@@ -93,7 +94,7 @@ class OidcSignInController {
                     response);
         }
         if (outcome instanceof OidcSignIn.Outcome.SignedIn s) {
-            sessions.establish(s.company(), s.userId(), null, request, response);
+            sessions.establish(s.company(), s.userId(), null, SignInMethod.MICROSOFT, request, response);
             return redirect(s.target());
         }
         if (outcome instanceof OidcSignIn.Outcome.NeedsApproval n) {

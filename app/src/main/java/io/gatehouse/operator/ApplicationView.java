@@ -60,6 +60,7 @@ final class ApplicationView {
         out.put("action", e.action());
         out.put("subjectType", e.subjectType());
         out.put("subjectId", e.subjectId());
+        out.put("outcome", e.outcome());
         out.put("detail", e.detail());
         return out;
     }

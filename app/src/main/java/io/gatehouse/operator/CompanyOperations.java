@@ -3,6 +3,9 @@ package io.gatehouse.operator;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.credentials.IssuedToken;
 import io.gatehouse.credentials.TokenService;
+import io.gatehouse.directory.DirectoryLock;
+import io.gatehouse.events.EventOutbox;
+import io.gatehouse.events.EventType;
 import io.gatehouse.saml.EmailDomains;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +32,13 @@ public class CompanyOperations {
     private final EmailDomains emailDomains;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final DirectoryLock lock;
+    private final EventOutbox events;
 
     CompanyOperations(CompanyService companies, TokenService tokens, EmailDomains emailDomains, AuditLog audit,
-                      TransactionTemplate tx) {
+                      TransactionTemplate tx, DirectoryLock lock, EventOutbox events) {
+        this.lock = lock;
+        this.events = events;
         this.companies = companies;
         this.tokens = tokens;
         this.emailDomains = emailDomains;
@@ -44,7 +52,7 @@ public class CompanyOperations {
      * @throws IllegalArgumentException for a blank name or an unknown plan
      */
     public Optional<Company> update(Company before, String actor, String name, String plan, Boolean provisioning) {
-        return Optional.ofNullable(tx.execute(status -> {
+        return Optional.ofNullable(tx.execute(status -> lockChange(before.id(), "provisioning_switched", () -> {
             Optional<Company> after = companies.update(before.id(), name, plan, provisioning);
             after.ifPresent(a -> {
                 if (!a.plan().equals(before.plan())) {
@@ -56,23 +64,23 @@ public class CompanyOperations {
                 }
             });
             return after.orElse(null);
-        }));
+        })));
     }
 
     /** A new SCIM token for the company; the returned token is the only copy there will ever be. */
     public IssuedToken issueScimToken(CompanyId company, String actor) {
-        return tx.execute(status -> {
+        return tx.execute(status -> lockChange(company, "scim_token_issued", () -> {
             IssuedToken t = tokens.issueScimToken(company);
             audit.record(company, actor, "SCIM_TOKEN_ISSUED", "token " + t.displayPrefix() + "… (" + t.id() + ")");
             return t;
-        });
+        }));
     }
 
     /** What a revocation found: the token was active and is now revoked, was revoked already, or is unknown. */
     public enum Revocation { REVOKED, ALREADY_REVOKED, NOT_FOUND }
 
     public Revocation revokeScimToken(CompanyId company, String actor, UUID tokenId) {
-        return tx.execute(status -> {
+        return tx.execute(status -> lockChange(company, "scim_token_revoked", () -> {
             String prefix = tokens.scimTokens(company).stream().filter(t -> t.id().equals(tokenId)).findFirst()
                     .map(t -> t.displayPrefix() + "… ").orElse("");
             if (tokens.revoke(company, tokenId)) {
@@ -80,7 +88,26 @@ public class CompanyOperations {
                 return Revocation.REVOKED;
             }
             return tokens.scimTokenExists(company, tokenId) ? Revocation.ALREADY_REVOKED : Revocation.NOT_FOUND;
-        });
+        }));
+    }
+
+    /**
+     * Runs {@code change} (in the caller's transaction) and records {@code company.directory_locked} or
+     * {@code company.directory_unlocked} when it flipped what {@link DirectoryLock} decides: the first SCIM token,
+     * the last one revoked, or the provisioning switch.
+     */
+    private <T> T lockChange(CompanyId company, String cause, Supplier<T> change) {
+        boolean before = lock.managedByIdentityProvider(company);
+        T result = change.get();
+        boolean after = lock.managedByIdentityProvider(company);
+        if (before != after) {
+            var data = events.data();
+            data.put("locked", after);
+            data.put("cause", cause);
+            events.record(company, after ? EventType.COMPANY_DIRECTORY_LOCKED : EventType.COMPANY_DIRECTORY_UNLOCKED,
+                    data);
+        }
+        return result;
     }
 
     /**

@@ -18,6 +18,7 @@ final class CompanyView {
         saml.put("replyUrl", base + "/acs");
         saml.put("metadataUrl", base + "/metadata");
         saml.put("loginUrl", base + "/login");
+        saml.put("logoutUrl", base + "/slo");
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", company.id().toString());
         view.put("name", company.name());

@@ -2,6 +2,7 @@ package io.gatehouse.operator;
 
 import io.gatehouse.access.AccessDeniedException;
 import io.gatehouse.access.FeatureNotInPlanException;
+import io.gatehouse.access.LastAdministratorException;
 import io.gatehouse.access.NotInCompanyException;
 import io.gatehouse.access.ProtectedAdminException;
 import io.gatehouse.access.ProvisionedUserConflictException;
@@ -40,6 +41,12 @@ class OperatorAccessErrorHandler {
     @ExceptionHandler({ProvisionedUserConflictException.class, ProtectedAdminException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         return error(409, "conflict", e.getMessage());
+    }
+
+    /** Retiring or revoking the last active administrator. */
+    @ExceptionHandler(LastAdministratorException.class)
+    ResponseEntity<Map<String, Object>> lastAdministrator(LastAdministratorException e) {
+        return error(409, "last_administrator", e.getMessage());
     }
 
     /** Two requests creating the same user or Space at once: the loser is told to retry. */

@@ -16,7 +16,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Product applications' refusals as operator API errors ({@code {"error", "detail"}}, plus {@code field} for a
  * value at fault). Ordered before {@link OperatorErrorHandler}, whose catch-all would otherwise make them 500s.
  */
-@RestControllerAdvice(assignableTypes = OperatorApplicationsController.class)
+@RestControllerAdvice(assignableTypes = {OperatorApplicationsController.class, OperatorWebhooksController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OperatorApplicationErrorHandler {
 

@@ -203,14 +203,14 @@ class OperatorApplicationsController {
                 .orElseThrow(() -> OperatorException.notFound("Company " + id));
     }
 
-    private static void refuseUnknown(Map<String, Object> unknown) {
+    static void refuseUnknown(Map<String, Object> unknown) {
         if (unknown != null && !unknown.isEmpty()) {
             String field = unknown.keySet().iterator().next();
             throw new InvalidApplicationException(field, "Unknown field \"" + field + "\".");
         }
     }
 
-    private static UUID uuid(String text, String what) {
+    static UUID uuid(String text, String what) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {

@@ -45,6 +45,8 @@ class OperatorAuditController {
         out.put("occurredAt", e.occurredAt().toString());
         out.put("actor", e.actor());
         out.put("action", e.action());
+        out.put("target", e.target());
+        out.put("outcome", e.outcome());
         out.put("detail", e.detail());
         return out;
     }

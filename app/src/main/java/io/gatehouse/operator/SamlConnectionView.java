@@ -36,6 +36,7 @@ final class SamlConnectionView {
         view.put("replyUrl", report.replyUrl());
         view.put("metadataUrl", report.spMetadataUrl());
         view.put("loginUrl", report.loginUrl());
+        view.put("logoutUrl", report.logoutUrl());
         view.put("idpMetadataUrl", c.metadataUrl());
         view.put("idpMetadataFetchedAt", text(c.metadataFetchedAt()));
         view.put("idpMetadataRefreshError", c.metadataRefreshError());

@@ -16,7 +16,8 @@ public record ConnectionReport(
         String spEntityId,
         String replyUrl,
         String spMetadataUrl,
-        String loginUrl) {
+        String loginUrl,
+        String logoutUrl) {
 
     /** What an admin compares with the certificate list in Entra's SAML Certificates section. */
     public record CertificateInfo(String subject, Instant notAfter, String sha256, String sha1) {}

@@ -76,7 +76,7 @@ public class EmailDomains {
     }
 
     /** The company a work email address belongs to, by its exact domain. */
-    Optional<CompanyId> companyOf(String email) {
+    public Optional<CompanyId> companyOf(String email) {
         int at = email == null ? -1 : email.lastIndexOf('@');
         if (at < 1 || at == email.length() - 1) {
             return Optional.empty();

@@ -17,29 +17,29 @@ public final class EntraErrors {
     private record Advice(String title, String message, String adminAction) {}
 
     private static final Advice CONSENT = new Advice("Need admin approval",
-            "Your organization requires an administrator to approve Gatehouse before you can use it.",
+            "Your organization requires an administrator to approve {product} before you can use it.",
             "An administrator of your organization must grant consent on behalf of the organization: in the "
-                    + "Microsoft Entra admin center open Enterprise applications, select the Gatehouse application, "
+                    + "Microsoft Entra admin center open Enterprise applications, select the {product} application, "
                     + "open Permissions and choose \"Grant admin consent\" (or sign in once as an administrator and "
                     + "accept the permissions for the whole organization).");
 
     private static final Map<String, Advice> ADVICE = Map.of(
-            "50105", new Advice("You have not been given access to Gatehouse",
-                    "Your account is not assigned to the Gatehouse application in your organization's Microsoft "
+            "50105", new Advice("You have not been given access to {product}",
+                    "Your account is not assigned to the {product} application in your organization's Microsoft "
                             + "Entra ID.",
-                    "Your administrator must assign you (or a group you are in) to the Gatehouse enterprise "
-                            + "application: Enterprise applications → Gatehouse → Users and groups → Add user/group."),
+                    "Your administrator must assign you (or a group you are in) to the {product} enterprise "
+                            + "application: Enterprise applications → {product} → Users and groups → Add user/group."),
             "65001", CONSENT,
             "90094", CONSENT,
             "90095", CONSENT,
             "50011", new Advice("Single sign-on is misconfigured",
-                    "Microsoft Entra ID does not know the reply address Gatehouse uses.",
+                    "Microsoft Entra ID does not know the reply address {product} uses.",
                     "Your administrator must set the Reply URL (Assertion Consumer Service URL) in the "
-                            + "application's Basic SAML Configuration to the value shown in Gatehouse's SSO settings."),
+                            + "application's Basic SAML Configuration to the value shown in {product}'s SSO settings."),
             "700016", new Advice("Single sign-on is misconfigured",
-                    "Microsoft Entra ID does not recognise Gatehouse's identifier.",
+                    "Microsoft Entra ID does not recognise {product}'s identifier.",
                     "Your administrator must set the Identifier (Entity ID) in the application's Basic SAML "
-                            + "Configuration to the value shown in Gatehouse's SSO settings."),
+                            + "Configuration to the value shown in {product}'s SSO settings."),
             "50020", new Advice("This account is not from your organization",
                     "The account you signed in with does not belong to your organization's directory.",
                     "Sign in with your work account. If you did, your administrator must add your account to the "

@@ -12,7 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The signed-in person's landing page (Spaces arrive with the console). The user is read fresh on every
@@ -43,23 +42,7 @@ class LandingController {
             return SamlController.redirect("/login");
         }
         return new ModelAndView("saml/app")
-                .addObject("displayName", displayName(user.get()))
+                .addObject("displayName", user.get().displayName())
                 .addObject("companyName", company.get().name());
-    }
-
-    /** displayName, else the formatted or composed name, else the userName: what people call this user. */
-    static String displayName(UserRecord user) {
-        JsonNode r = user.resource();
-        String display = r.path("displayName").asString("");
-        if (!display.isBlank()) {
-            return display;
-        }
-        JsonNode name = r.path("name");
-        String formatted = name.path("formatted").asString("");
-        if (!formatted.isBlank()) {
-            return formatted;
-        }
-        String composed = (name.path("givenName").asString("") + " " + name.path("familyName").asString("")).trim();
-        return composed.isEmpty() ? user.userName() : composed;
     }
 }

@@ -29,20 +29,42 @@ class PendingRequests {
         this.clock = clock;
     }
 
+    static final String AUTHN = "AUTHN";
+    static final String LOGOUT = "LOGOUT";
+
     void save(CompanyId company, String requestId, String relayTarget) {
+        save(company, requestId, relayTarget, AUTHN);
+    }
+
+    /** A LogoutRequest we sent (SP-initiated single logout), answered by the IdP's LogoutResponse once. */
+    void saveLogout(CompanyId company, String requestId) {
+        save(company, requestId, "/login?signedOut", LOGOUT);
+    }
+
+    /** Uses our LogoutRequest up; true for exactly one LogoutResponse, on whichever node. */
+    boolean consumeLogout(CompanyId company, String requestId) {
+        return jdbc.sql("""
+                DELETE FROM saml_request WHERE request_id = ? AND company_id = ? AND kind = 'LOGOUT' AND expires_at > ?
+                """)
+                .params(requestId, company.value(), ts(clock.instant()))
+                .update() == 1;
+    }
+
+    private void save(CompanyId company, String requestId, String relayTarget, String kind) {
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO saml_request (request_id, company_id, relay_target, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO saml_request (request_id, company_id, relay_target, created_at, expires_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """)
-                .params(requestId, company.value(), relayTarget, ts(now), ts(now.plus(LIFETIME)))
+                .params(requestId, company.value(), relayTarget, ts(now), ts(now.plus(LIFETIME)), kind)
                 .update();
     }
 
     /** The target of an unexpired request of this company, without using it up. */
     Optional<String> peek(CompanyId company, String requestId) {
         return jdbc.sql("""
-                SELECT relay_target FROM saml_request WHERE request_id = ? AND company_id = ? AND expires_at > ?
+                SELECT relay_target FROM saml_request
+                WHERE request_id = ? AND company_id = ? AND kind = 'AUTHN' AND expires_at > ?
                 """)
                 .params(requestId, company.value(), ts(clock.instant()))
                 .query(String.class)
@@ -51,7 +73,9 @@ class PendingRequests {
 
     /** Uses the request up; true for exactly one caller, on whichever node. */
     boolean consume(CompanyId company, String requestId) {
-        return jdbc.sql("DELETE FROM saml_request WHERE request_id = ? AND company_id = ? AND expires_at > ?")
+        return jdbc.sql("""
+                DELETE FROM saml_request WHERE request_id = ? AND company_id = ? AND kind = 'AUTHN' AND expires_at > ?
+                """)
                 .params(requestId, company.value(), ts(clock.instant()))
                 .update() == 1;
     }

@@ -20,5 +20,7 @@ enum RefusalCode {
     /** The matching user is deactivated. */
     USER_DEACTIVATED,
     /** Just-in-time creation was attempted and refused (e.g. the userName is taken). */
-    JIT_FAILED
+    JIT_FAILED,
+    /** A logout message whose ID was used before (saml_replay). */
+    LOGOUT_REPLAYED
 }

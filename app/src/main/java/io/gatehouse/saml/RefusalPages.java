@@ -17,8 +17,8 @@ final class RefusalPages {
             return EntraErrors.page(f.idpStatus(), startOver);
         }
         if (code == FailureCode.IDP_INITIATED_NOT_ALLOWED) {
-            return new RefusalPage("Start signing in from Gatehouse",
-                    "Your company only allows signing in that starts at Gatehouse, not from the identity "
+            return new RefusalPage("Start signing in from {product}",
+                    "Your company only allows signing in that starts at {product}, not from the identity "
                             + "provider's app list.", null, null, startOver);
         }
         if (code == FailureCode.IN_RESPONSE_TO_MISMATCH) {
@@ -30,7 +30,7 @@ final class RefusalPages {
                     GENERIC_ACTION, null, startOver);
         }
         return new RefusalPage("We could not sign you in",
-                "The answer from your identity provider did not pass Gatehouse's checks.", GENERIC_ACTION, null,
+                "The answer from your identity provider did not pass {product}'s checks.", GENERIC_ACTION, null,
                 startOver);
     }
 
@@ -38,23 +38,23 @@ final class RefusalPages {
         String company = companyName == null ? "your company" : companyName;
         return switch (code) {
             case REQUEST_ALREADY_USED, ASSERTION_REPLAYED -> expired(startOver);
-            case USER_UNKNOWN -> new RefusalPage("Your account is not set up in Gatehouse",
-                    "There is no Gatehouse account for you in " + company + ".",
-                    "Your administrator must assign you to the Gatehouse application in your identity provider "
-                            + "(in Microsoft Entra ID: Enterprise applications → Gatehouse → Users and groups) and "
+            case USER_UNKNOWN -> new RefusalPage("Your account is not set up in {product}",
+                    "There is no {product} account for you in " + company + ".",
+                    "Your administrator must assign you to the {product} application in your identity provider "
+                            + "(in Microsoft Entra ID: Enterprise applications → {product} → Users and groups) and "
                             + "let provisioning create your account.", null, null);
             case USER_DEACTIVATED -> new RefusalPage("Your account is deactivated",
-                    "Your Gatehouse account in " + company + " has been deactivated.",
+                    "Your {product} account in " + company + " has been deactivated.",
                     "If you should still have access, ask your administrator to reactivate your account in your "
                             + "identity provider.", null, null);
             case LINK_CLAIM_MISSING -> new RefusalPage("Single sign-on is misconfigured",
-                    "Your identity provider did not send the attribute Gatehouse identifies you by.",
+                    "Your identity provider did not send the attribute {product} identifies you by.",
                     "Your administrator must add the claim named in the sign-in log to the application's "
                             + "Attributes & Claims.", null, null);
             case NO_CONNECTION -> new RefusalPage("Single sign-on is not set up",
-                    company + " has not set up single sign-on with Gatehouse yet.", null, null, null);
+                    company + " has not set up single sign-on with {product} yet.", null, null, null);
             default -> new RefusalPage("We could not sign you in",
-                    "Your account could not be matched to a Gatehouse account in " + company + ".",
+                    "Your account could not be matched to a {product} account in " + company + ".",
                     GENERIC_ACTION, null, null);
         };
     }

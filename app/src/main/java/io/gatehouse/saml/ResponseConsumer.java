@@ -29,10 +29,12 @@ class ResponseConsumer {
     private final LoginLog loginLog;
     private final SpKeys spKeys;
     private final SpEndpoints endpoints;
+    private final SamlSubjects subjects;
     private final Clock clock;
 
     ResponseConsumer(SamlConnectionRepository connections, PendingRequests requests, ReplayCache replays,
-                     UserLinker linker, LoginLog loginLog, SpKeys spKeys, SpEndpoints endpoints, Clock clock) {
+                     UserLinker linker, LoginLog loginLog, SpKeys spKeys, SpEndpoints endpoints,
+                     SamlSubjects subjects, Clock clock) {
         this.connections = connections;
         this.requests = requests;
         this.replays = replays;
@@ -40,6 +42,7 @@ class ResponseConsumer {
         this.loginLog = loginLog;
         this.spKeys = spKeys;
         this.endpoints = endpoints;
+        this.subjects = subjects;
         this.clock = clock;
     }
 
@@ -84,7 +87,9 @@ class ResponseConsumer {
         }
         String how = (s.inResponseTo() == null ? "IdP-initiated; " : "SP-initiated; ") + link.detail();
         loginLog.record(id, new LoginLog.Entry("SUCCESS", how, null, null, s.nameId(), link.user().id()));
-        return new SignInResult.SignedIn(id, link.user().id(), target, s.sessionNotOnOrAfter());
+        subjects.remember(id, s.nameId(), link.user().id());
+        return new SignInResult.SignedIn(id, link.user().id(), target, s.sessionNotOnOrAfter(),
+                new SignInResult.SamlSubject(s.nameId(), s.nameIdFormat(), s.sessionIndex()));
     }
 
     private SamlValidationConfig config(SamlConnection c, String expectedRequestId) {
@@ -96,7 +101,7 @@ class ResponseConsumer {
                 .expectedRequestId(expectedRequestId)
                 .allowIdpInitiated(c.options().allowIdpInitiated())
                 .allowSha1(c.options().allowSha1())
-                .decryptionKey(spKeys.encryption(c.company()).privateKey())
+                .decryptionKeys(spKeys.decryptionKeys(c.company()))
                 .build();
     }
 

@@ -182,6 +182,7 @@ public class SamlConnectionService {
                         x.getNotAfter().toInstant(), Certificates.sha256Fingerprint(x), Certificates.sha1Fingerprint(x)))
                 .toList();
         return new ConnectionReport(c, certs, warnings, signed, endpoints.entityId(c.company(), c.options()),
-                endpoints.acsUrl(c.company()), endpoints.metadataUrl(c.company()), endpoints.loginUrl(c.company()));
+                endpoints.acsUrl(c.company()), endpoints.metadataUrl(c.company()), endpoints.loginUrl(c.company()),
+                endpoints.logoutUrl(c.company()));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.saml;
 
+import io.gatehouse.config.GatehouseProperties;
 import io.gatehouse.saml.core.SpMetadataWriter;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
@@ -40,9 +41,12 @@ class SamlController {
     private final SignInStarter starter;
     private final ResponseConsumer consumer;
     private final SignInSessions sessions;
+    private final GatehouseProperties properties;
 
     SamlController(CompanyService companies, SamlConnectionRepository connections, SpKeys spKeys,
-                   SpEndpoints endpoints, SignInStarter starter, ResponseConsumer consumer, SignInSessions sessions) {
+                   SpEndpoints endpoints, SignInStarter starter, ResponseConsumer consumer, SignInSessions sessions,
+                   GatehouseProperties properties) {
+        this.properties = properties;
         this.companies = companies;
         this.connections = connections;
         this.spKeys = spKeys;
@@ -64,10 +68,13 @@ class SamlController {
                 .orElse(ConnectionOptions.defaults());
         // The signing certificate is published only while requests are signed: saml-core then declares
         // AuthnRequestsSigned="true", and an IdP may refuse unsigned requests from then on.
-        List<X509Certificate> signing = options.signAuthnRequests() ? List.of(spKeys.signing(id).certificate())
-                : List.of();
+        // During a rotation the next key is listed beside the current one, so an IdP that refreshes our metadata
+        // knows both before the switch.
+        List<X509Certificate> signing = options.signAuthnRequests()
+                ? spKeys.published(id, SpCredential.Use.SIGNING) : List.of();
         String xml = SpMetadataWriter.write(new SpMetadataWriter.Settings(endpoints.entityId(id, options),
-                endpoints.acsUrl(id), signing, List.of(spKeys.encryption(id).certificate()), NAME_ID_FORMATS));
+                endpoints.acsUrl(id), signing, spKeys.published(id, SpCredential.Use.ENCRYPTION), NAME_ID_FORMATS,
+                endpoints.logoutUrl(id), properties.productName()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/samlmetadata+xml"))
                 .cacheControl(CacheControl.noCache())

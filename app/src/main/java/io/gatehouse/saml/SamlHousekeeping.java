@@ -25,16 +25,18 @@ class SamlHousekeeping {
     private final SamlConnectionService service;
     private final PendingRequests requests;
     private final ReplayCache replays;
+    private final SpKeyRotation rotation;
     private final Clock clock;
     private final Duration refreshInterval;
 
     SamlHousekeeping(SamlConnectionRepository connections, SamlConnectionService service, PendingRequests requests,
-                     ReplayCache replays, Clock clock,
+                     ReplayCache replays, SpKeyRotation rotation, Clock clock,
                      @Value("${gatehouse.saml.metadata-refresh-interval:PT6H}") Duration refreshInterval) {
         this.connections = connections;
         this.service = service;
         this.requests = requests;
         this.replays = replays;
+        this.rotation = rotation;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
     }
@@ -49,6 +51,12 @@ class SamlHousekeeping {
                 service.refresh(company);
             }
         }
+    }
+
+    /** A previous SP key retires by itself at the end of its grace period. */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${gatehouse.saml.key-retirement-check:PT10M}")
+    void retireKeysAfterGrace() {
+        rotation.retireAfterGrace();
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")

@@ -1,5 +1,6 @@
 package io.gatehouse.saml;
 
+import io.gatehouse.secrets.SealedColumn;
 import io.gatehouse.web.ErrorBody;
 import io.gatehouse.web.PathFamily;
 import io.gatehouse.web.Refusal;
@@ -13,6 +14,12 @@ import org.springframework.core.Ordered;
 
 @Configuration
 class SamlWebConfig {
+
+    /** For the re-sealer: every SP private key, and the plain ones V3 stored (sealed at every start). */
+    @Bean
+    SealedColumn samlSpPrivateKeys() {
+        return new SealedColumn(SpKeys.PURPOSE, "saml_sp_credential", "id", "private_key_sealed", "private_key_pkcs8");
+    }
 
     /** Ahead of Spring Session and Spring Security: an oversized body is refused before any work. */
     @Bean

@@ -10,9 +10,13 @@ sealed interface SignInResult {
     /**
      * @param target where to send the browser: a same-site path
      * @param sessionNotOnOrAfter the IdP's bound on the session (AuthnStatement SessionNotOnOrAfter), or null
+     * @param subject who the IdP said signed in, for single logout
      */
-    record SignedIn(CompanyId company, UUID userId, String target, Instant sessionNotOnOrAfter)
+    record SignedIn(CompanyId company, UUID userId, String target, Instant sessionNotOnOrAfter, SamlSubject subject)
             implements SignInResult {}
+
+    /** The NameID (and its format and the IdP's session index) a LogoutRequest must name. */
+    record SamlSubject(String nameId, String nameIdFormat, String sessionIndex) {}
 
     /**
      * @param reference the sign-in log row's reference, shown to the person

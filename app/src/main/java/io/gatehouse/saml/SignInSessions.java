@@ -28,6 +28,17 @@ public class SignInSessions {
     /** Epoch millis after which the session must not be used: the IdP's SessionNotOnOrAfter. */
     static final String NOT_ON_OR_AFTER = "gatehouse.session.notOnOrAfter";
     static final String ROLE = "ROLE_COMPANY_USER";
+    /** The IdP's NameID, its format and session index of a SAML sign-in: what our LogoutRequest must name. */
+    static final String SAML_NAME_ID = "gatehouse.saml.nameId";
+    static final String SAML_NAME_ID_FORMAT = "gatehouse.saml.nameIdFormat";
+    static final String SAML_SESSION_INDEX = "gatehouse.saml.sessionIndex";
+
+    /** The subject of the session's SAML sign-in, or null (another sign-in method, or none). */
+    static SignInResult.SamlSubject subject(HttpSession session) {
+        Object nameId = session == null ? null : session.getAttribute(SAML_NAME_ID);
+        return nameId == null ? null : new SignInResult.SamlSubject((String) nameId,
+                (String) session.getAttribute(SAML_NAME_ID_FORMAT), (String) session.getAttribute(SAML_SESSION_INDEX));
+    }
 
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -43,12 +54,20 @@ public class SignInSessions {
      * protection. The session lives no longer than the IdP allowed.
      */
     void establish(SignInResult.SignedIn signedIn, HttpServletRequest request, HttpServletResponse response) {
-        establish(signedIn.company(), signedIn.userId(), signedIn.sessionNotOnOrAfter(), request, response);
+        establish(signedIn.company(), signedIn.userId(), signedIn.sessionNotOnOrAfter(), SignInMethod.SAML, request,
+                response);
+        SignInResult.SamlSubject subject = signedIn.subject();
+        if (subject != null && subject.nameId() != null) {
+            HttpSession session = request.getSession();
+            session.setAttribute(SAML_NAME_ID, subject.nameId());
+            session.setAttribute(SAML_NAME_ID_FORMAT, subject.nameIdFormat());
+            session.setAttribute(SAML_SESSION_INDEX, subject.sessionIndex());
+        }
     }
 
     /** The same session for another sign-in method ("Sign in with Microsoft", oidc package). */
-    public void establish(CompanyId company, UUID userId, Instant deadline, HttpServletRequest request,
-                          HttpServletResponse response) {
+    public void establish(CompanyId company, UUID userId, Instant deadline, SignInMethod method,
+                          HttpServletRequest request, HttpServletResponse response) {
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate();
@@ -65,7 +84,7 @@ public class SignInSessions {
         }
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.principalName(), null,
-                List.of(new SimpleGrantedAuthority(ROLE))));
+                List.of(new SimpleGrantedAuthority(ROLE), method.authority(clock.instant()))));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
     }

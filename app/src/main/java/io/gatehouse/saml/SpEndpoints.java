@@ -26,6 +26,11 @@ public class SpEndpoints {
         return base + "/saml/" + company + "/acs";
     }
 
+    /** Our SingleLogoutService (HTTP-Redirect): Entra's "Logout Url", where the IdP's logout messages arrive. */
+    public String logoutUrl(CompanyId company) {
+        return base + "/saml/" + company + "/slo";
+    }
+
     public String loginUrl(CompanyId company) {
         return base + "/saml/" + company + "/login";
     }

@@ -15,6 +15,12 @@
  *       named "&lt;company&gt;:&lt;user&gt;" ({@link io.gatehouse.saml.SignInSessions}). Every attempt is a row in
  *       {@code saml_login_event}; refusals show a plain page with the name of the check that failed (the
  *       row's FailureCode or RefusalCode, never its expected and actual values) and that row's reference.</li>
+ *   <li>Single logout over HTTP-Redirect ({@link io.gatehouse.saml.SingleLogout}): "Sign out" ({@code POST /logout})
+ *       of a SAML session sends a signed LogoutRequest to the IdP's SingleLogoutService
+ *       ({@link io.gatehouse.saml.SignOutThroughIdp}); {@code GET /saml/{company}/slo} takes the IdP's LogoutResponse
+ *       (answering our request once) or LogoutRequest (signature verified with the company's certificates, used
+ *       once, the person's sessions ended on every node, a signed LogoutResponse back). POST-binding logout
+ *       messages are not accepted yet.</li>
  *   <li>SCIM {@code active:false} or DELETE ends the user's sessions
  *       ({@link io.gatehouse.saml.SessionTermination}).</li>
  * </ul>
@@ -25,9 +31,9 @@
  *       SameSite=Lax session cookie does not arrive with it, and any node must accept the answer.</li>
  *   <li>CSRF tokens are cookies (double submit), so showing /login creates no session rows; the ACS is exempt
  *       from CSRF and protected by the SAML checks instead.</li>
- *   <li>Our SP keys (signing, encryption) are created per company on first use; private keys are stored as
- *       PKCS#8 with {@code key_protection = 'NONE'}. Encrypting them under a master key is a follow-up (the
- *       column exists so that becomes a data change, not a schema change).</li>
+ *   <li>Our SP keys (signing, encryption) are created per company on first use
+ *       ({@code saml_sp_credential}, V16); private keys are sealed under the key-encryption key
+ *       ({@link io.gatehouse.secrets.SecretSealer}), and plain keys from V3 are sealed at start.</li>
  *   <li>IdP metadata given by URL is refreshed every 6 hours by one node at a time
  *       ({@link io.gatehouse.saml.SamlHousekeeping}); all listed signing certificates are trusted, so an Entra
  *       certificate rollover needs no action. A refresh that fails or names another IdP is not applied.</li>

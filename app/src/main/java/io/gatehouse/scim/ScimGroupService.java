@@ -1,6 +1,7 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.directory.GroupRecord;
+import io.gatehouse.directory.GroupMembershipLoss;
 import io.gatehouse.directory.GroupRepository;
 import io.gatehouse.directory.Member;
 import io.gatehouse.directory.Page;
@@ -49,8 +50,11 @@ class ScimGroupService {
     private final UserRepository users;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final GroupMembershipLoss membershipLoss;
 
-    ScimGroupService(GroupRepository groups, UserRepository users, TransactionTemplate tx, Clock clock) {
+    ScimGroupService(GroupRepository groups, UserRepository users, TransactionTemplate tx, Clock clock,
+                     GroupMembershipLoss membershipLoss) {
+        this.membershipLoss = membershipLoss;
         this.groups = groups;
         this.users = users;
         this.tx = tx;
@@ -115,6 +119,9 @@ class ScimGroupService {
                 Set<UUID> toRemove = new HashSet<>(present);
                 toRemove.removeAll(wanted);
                 wanted.removeAll(present);
+                if (!toRemove.isEmpty()) {
+                    membershipLoss.membersMayLeave(company.id(), id);
+                }
                 groups.removeMembers(company.id(), id, toRemove);
                 addMembers(company, id, wanted);
             }
@@ -138,8 +145,10 @@ class ScimGroupService {
         if (change instanceof MemberChange.AddMembers add) {
             addMembers(company, groupId, checkedUsers(company, add.userIds()));
         } else if (change instanceof MemberChange.RemoveMembers remove) {
+            membershipLoss.membersMayLeave(company.id(), groupId);
             groups.removeMembers(company.id(), groupId, uuids(remove.userIds()));
         } else if (change instanceof MemberChange.RemoveAllMembers) {
+            membershipLoss.membersMayLeave(company.id(), groupId);
             groups.removeAllMembers(company.id(), groupId);
         }
     }
@@ -175,8 +184,9 @@ class ScimGroupService {
     void delete(Company company, UUID id, String ifMatch) {
         requireGroups(company);
         tx.executeWithoutResult(status -> {
-            lock(company, id, ifMatch);
-            groups.delete(company.id(), id);
+            GroupRecord locked = lock(company, id, ifMatch);
+            membershipLoss.membersMayLeave(company.id(), id);
+            groups.delete(locked);
         });
     }
 
@@ -191,7 +201,7 @@ class ScimGroupService {
         GroupRecord updated = new GroupRecord(current.id(), current.company(), resource, current.source(),
                 current.version() + 1, current.created(), clock.instant());
         try {
-            groups.update(updated);
+            groups.update(updated, current);
         } catch (DuplicateKeyException e) {
             throw duplicate(updated.displayName());
         }

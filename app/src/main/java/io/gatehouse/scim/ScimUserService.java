@@ -122,7 +122,7 @@ class ScimUserService {
                     .orElseThrow(() -> ResourceIds.notFound("User", id.toString()));
             Etags.checkIfMatch(ifMatch, current.version());
             deactivation.deactivated(company.id(), current);
-            users.delete(company.id(), id);
+            users.delete(current);
         });
     }
 

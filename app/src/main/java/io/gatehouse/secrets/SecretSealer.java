@@ -89,6 +89,11 @@ public final class SecretSealer {
         return sealed != null && sealed.startsWith(currentPrefix());
     }
 
+    /** The id of the key-encryption key new values are sealed under (never the key itself). */
+    public String currentKekId() {
+        return keys.current().id();
+    }
+
     String currentPrefix() {
         return VERSION + "." + keys.current().id() + ".";
     }

@@ -3,6 +3,7 @@ package io.gatehouse.secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,5 +32,14 @@ class SecretsConfig {
     @Bean
     Resealer resealer(SecretSealer sealer, JdbcClient jdbc, ObjectProvider<SealedColumn> columns) {
         return new Resealer(sealer, jdbc, columns.orderedStream().toList());
+    }
+
+    /**
+     * Before the node serves anything (singletons are ready, the web server not yet started): values an older
+     * version stored in clear are sealed, so an upgraded database keeps no plain private key past its first start.
+     */
+    @Bean
+    SmartInitializingSingleton sealPlainValuesOnStart(ObjectProvider<Resealer> resealer) {
+        return () -> resealer.getObject().sealPlainValues();
     }
 }

@@ -2,6 +2,9 @@ package io.gatehouse.supportconsole;
 
 import io.gatehouse.access.AdminCoverage;
 import io.gatehouse.access.AdminEntry;
+import io.gatehouse.access.AdministratorSafety;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
 import io.gatehouse.access.CompanyAdmins;
 import io.gatehouse.audit.ProvisioningEvent;
 import io.gatehouse.audit.ProvisioningLog;
@@ -13,6 +16,8 @@ import io.gatehouse.saml.EmailDomains;
 import io.gatehouse.saml.LoginEvent;
 import io.gatehouse.saml.LoginLog;
 import io.gatehouse.saml.SamlConnectionService;
+import io.gatehouse.saml.SpKeyInfo;
+import io.gatehouse.saml.SpKeyRotation;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
 import java.time.Clock;
@@ -38,17 +43,17 @@ class CompanyOverview {
     /** Provisioning over the last 24 hours and the newest failures with their status and scimType. */
     record ProvisioningHealth(Instant lastRequestAt, ProvisioningLog.Summary day, List<ProvisioningEvent> lastErrors) {}
 
-    /** Whether SSO is configured, and how the company's sign-ins went lately. */
+    /** Whether SSO is configured, how the company's sign-ins went lately, and our keys for it. */
     record SsoStatus(Optional<ConnectionReport> connection, Optional<LoginEvent> lastSuccess,
-                     Optional<LoginEvent> lastFailure) {
+                     Optional<LoginEvent> lastFailure, List<SpKeyInfo> spKeys) {
         public boolean configured() {
             return connection.isPresent();
         }
     }
 
     record Overview(Company company, boolean managedByIdentityProvider, List<String> domains, List<TokenInfo> tokens,
-                    List<AdminEntry> admins, AdminCoverage.Coverage coverage, ProvisioningHealth provisioning,
-                    SsoStatus sso) {}
+                    List<AdminEntry> admins, AdminCoverage.Coverage coverage, Optional<AuditEvent> adminsLost,
+                    ProvisioningHealth provisioning, SsoStatus sso) {}
 
     private final TokenService tokens;
     private final EmailDomains domains;
@@ -57,12 +62,15 @@ class CompanyOverview {
     private final ProvisioningLog provisioningLog;
     private final SamlConnectionService connections;
     private final LoginLog loginLog;
+    private final SpKeyRotation spKeys;
     private final DirectoryLock lock;
     private final Clock clock;
+    private final AuditLog audit;
 
     CompanyOverview(TokenService tokens, EmailDomains domains, CompanyAdmins admins, AdminCoverage coverage,
                     ProvisioningLog provisioningLog, SamlConnectionService connections, LoginLog loginLog,
-                    DirectoryLock lock, Clock clock) {
+                    SpKeyRotation spKeys, DirectoryLock lock, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.domains = domains;
         this.admins = admins;
@@ -70,14 +78,18 @@ class CompanyOverview {
         this.provisioningLog = provisioningLog;
         this.connections = connections;
         this.loginLog = loginLog;
+        this.spKeys = spKeys;
         this.lock = lock;
         this.clock = clock;
     }
 
     Overview of(Company company) {
         CompanyId id = company.id();
+        AdminCoverage.Coverage cover = coverage.check(id);
         return new Overview(company, lock.managedByIdentityProvider(company), domains.list(id), tokens.scimTokens(id),
-                admins.list(id), coverage.check(id), provisioning(id), sso(id));
+                admins.list(id), cover, cover.localAdmins() + cover.provisionedAdmins() == 0
+                        ? audit.latest(id, AdministratorSafety.ADMINISTRATORS_LOST) : Optional.empty(),
+                provisioning(id), sso(id));
     }
 
     ProvisioningHealth provisioning(CompanyId company) {
@@ -91,6 +103,6 @@ class CompanyOverview {
         List<LoginEvent> recent = loginLog.recent(company, SIGN_IN_SCAN);
         return new SsoStatus(connections.report(company),
                 recent.stream().filter(e -> "SUCCESS".equals(e.outcome())).findFirst(),
-                recent.stream().filter(e -> !"SUCCESS".equals(e.outcome())).findFirst());
+                recent.stream().filter(e -> !"SUCCESS".equals(e.outcome())).findFirst(), spKeys.list(company));
     }
 }

@@ -64,7 +64,8 @@ class SupportCompaniesController {
                 .toList();
         return new ModelAndView("support/companies").addObject("q", q)
                 .addObject("companies", matches.stream().limit(LIST_LIMIT).toList())
-                .addObject("total", matches.size()).addObject("plans", plans.codes());
+                .addObject("total", matches.size()).addObject("plans", plans.codes())
+                .addObject("withoutAdmin", admins.companiesWithoutActiveAdmin());
     }
 
     @PostMapping("/support/companies")
@@ -142,6 +143,16 @@ class SupportCompaniesController {
         Company company = company(id);
         CompanyAdmins.AdminSetup setup = admins.createOrReuse(company.id(), email, displayName);
         return page(company).addObject("setup", setup);
+    }
+
+    /** Retires a break-glass administrator; refused (409 page) when no other active administrator would be left. */
+    @PostMapping("/support/companies/{id}/admins/{userId}/retire")
+    String retireAdmin(@PathVariable String id, @PathVariable String userId, RedirectAttributes redirect) {
+        Company company = company(id);
+        if (!admins.retire(company.id(), uuid(userId))) {
+            throw new SupportErrors.NotFoundException();
+        }
+        return done(company, "Break-glass administrator retired.", redirect);
     }
 
     private ModelAndView page(Company company) {

@@ -1,5 +1,6 @@
 package io.gatehouse.supportconsole;
 
+import io.gatehouse.access.LastAdministratorException;
 import io.gatehouse.access.NotInCompanyException;
 import io.gatehouse.access.ProvisionedUserConflictException;
 import io.gatehouse.application.ApplicationConflictException;
@@ -39,7 +40,7 @@ class SupportErrors implements ErrorBody {
     @ExceptionHandler(SupportAccess.NotSupportTeamException.class)
     ModelAndView notSupportTeam() {
         return page(HttpStatus.FORBIDDEN, "Support team only", "This is the support team's console. You are "
-                + "signed in to a company; its settings are under Company settings.");
+                + "signed in to a company; its settings are under Company settings.").addObject("companyUser", true);
     }
 
     @ExceptionHandler({NotFoundException.class, NotInCompanyException.class, UnknownApplicationException.class})
@@ -60,6 +61,11 @@ class SupportErrors implements ErrorBody {
     @ExceptionHandler(ProvisionedUserConflictException.class)
     ModelAndView provisioned(ProvisionedUserConflictException e) {
         return page(HttpStatus.CONFLICT, "Provisioned user", e.getMessage());
+    }
+
+    @ExceptionHandler(LastAdministratorException.class)
+    ModelAndView lastAdministrator(LastAdministratorException e) {
+        return page(HttpStatus.CONFLICT, "Last administrator", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -1,5 +1,6 @@
 package io.gatehouse.tenancy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,8 @@ public record CompanyId(UUID value) {
         }
     }
 
+    /** In JSON a company id is its UUID string, as in every path: {@code "company": "…"}, not an object. */
+    @JsonValue
     @Override
     public String toString() {
         return value.toString();

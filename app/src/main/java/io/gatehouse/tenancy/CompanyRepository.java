@@ -39,6 +39,14 @@ public class CompanyRepository {
                 .optional();
     }
 
+    /**
+     * Locks the company's row until the transaction ends: changes that must see each other's outcome (taking an
+     * administrator away, access.AdministratorSafety) take it first and so run one after the other.
+     */
+    public void lockForUpdate(CompanyId id) {
+        jdbc.sql("SELECT id FROM company WHERE id = ? FOR UPDATE").param(id.value()).query(UUID.class).optional();
+    }
+
     public List<Company> list() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM company c ORDER BY c.created_at, c.id")
                 .query((rs, n) -> map(rs))

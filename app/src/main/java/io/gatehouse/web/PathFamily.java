@@ -20,6 +20,8 @@ public enum PathFamily {
     OPERATOR,
     /** {@code /api/**}: the product API's RFC 9457 problem+json. */
     API,
+    /** {@code /oauth2/**}, {@code /.well-known/**}: the OpenID Provider's OAuth error JSON (RFC 6749 §5.2). */
+    OAUTH,
     /** Anything else (the root, actuator, unknown paths, a request without a usable path): plain text. */
     OTHER;
 
@@ -33,6 +35,7 @@ public enum PathFamily {
             case "support" -> SUPPORT;
             case "operator" -> OPERATOR;
             case "api" -> API;
+            case "oauth2", ".well-known" -> OAUTH;
             default -> OTHER;
         };
     }

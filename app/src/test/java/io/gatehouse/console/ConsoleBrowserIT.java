@@ -29,6 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserIT extends ConsoleIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.gatehouse.access.Spaces spaces;
+
     private ChromeDriver browser;
     private StubIdp idp;
 
@@ -150,10 +153,86 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
         clickAndLoad(browser.findElement(By.xpath("//button[text()='Search']")));
         zoe = waitFor(By.cssSelector("tr[data-user='zoe@acme.test']"));
         assertThat(zoe.getText()).contains("Deactivated");
-        assertThat(zoe.findElement(By.tagName("button")).isEnabled()).isFalse();
+        // Deactivated here, while the directory is not managed by Entra: Reactivate brings the account back.
+        assertThat(zoe.findElements(By.xpath(".//button[text()='Deactivate']"))).isEmpty();
+        clickAndLoad(zoe.findElement(By.xpath(".//button[text()='Reactivate']")));
+        zoe = waitFor(By.cssSelector("tr[data-user='zoe@acme.test']"));
+        assertThat(zoe.getText()).contains("Active").doesNotContain("Deactivated");
+        assertThat(zoe.findElements(By.xpath(".//button[text()='Reactivate']"))).isEmpty();
+        // The break-glass administrator's row offers no button that would only be refused.
+        WebElement self = waitFor(By.cssSelector("tr[data-user='" + company.adminEmail() + "']"));
+        assertThat(self.findElements(By.tagName("button"))).isEmpty();
+        assertThat(self.getText()).contains("Break-glass administrator");
 
         clickAndLoad(browser.findElement(By.linkText("User groups")));
         assertThat(text("not-in-plan")).contains("premium feature").contains("Customer Success Manager");
+    }
+
+    @Test
+    void rotatingATokenRedirectsSoThatReloadingThePageIssuesNoOtherToken() {
+        TestCompany company = companyWithAdmin("Rotate Ltd", "standard", "rot-admin" + System.nanoTime() + "@acme.test");
+        setPassword(company);
+
+        open("/console/provisioning");
+        clickAndLoad(browser.findElement(By.id("rotate-token")));
+        waitForPath("/console/provisioning");
+        String token = text("new-token");
+        assertThat(token).startsWith("gh_scim_");
+        assertThat(text("provisioning-state")).contains("Provisioning is on");
+
+        browser.navigate().refresh();
+        waitFor(By.id("tokens"));
+        assertThat(browser.findElements(By.id("new-token"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(token);
+        assertThat(operator().call("GET", "/companies/" + company.id() + "/scim-tokens", null).json().size())
+                .as("the reload issued no second token").isEqualTo(1);
+        assertThat(text("rotate-token")).isEqualTo("Rotate token");
+    }
+
+    @Test
+    void aUserWhoMayOnlyManageUserGroupsGrantsGroupsRolesAndSpaces() {
+        TestCompany company = companyWithAdmin("Groups Ltd", "premium", "grp-admin" + System.nanoTime() + "@acme.test");
+        operator().call("POST", "/companies/" + company.id() + "/admins", "{\"email\":\"keeper" + System.nanoTime()
+                + "@acme.test\"}");
+        // The first administrator keeps only "Manage user groups".
+        grant(company.id(), company.adminId(), "manage_user_groups");
+        operator().call("DELETE", "/companies/" + company.id() + "/roles/users/" + company.adminId()
+                + "/administrator", null);
+        Scim scim = scim(company.id());
+        String groupId = scim.createGroup("Finance");
+        spaces.create(io.gatehouse.tenancy.CompanyId.parse(company.id()).orElseThrow(),
+                io.gatehouse.access.Actor.OPERATOR, "Budgets");
+        setPassword(company);
+
+        open("/console/groups");
+        assertThat(browser.findElements(By.linkText("Users"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("Roles and permissions"))).isNotEmpty();
+        clickAndLoad(browser.findElement(By.linkText("Finance")));
+        waitForPath("/console/groups/" + groupId);
+        Select grantable = new Select(browser.findElement(By.id("group-grant")));
+        assertThat(grantable.getOptions()).extracting(WebElement::getText).containsExactly("Manage user groups");
+        grantable.selectByVisibleText("Manage user groups");
+        clickAndLoad(browser.findElement(By.id("group-grant-button")));
+        assertThat(text("group-roles")).contains("Manage user groups");
+
+        Select budgets = new Select(browser.findElement(By.xpath("//select[starts-with(@id,'role-')]")));
+        budgets.selectByVisibleText("Editor");
+        clickAndLoad(browser.findElement(By.xpath("//button[@aria-label='Save access to Budgets']")));
+        assertThat(new Select(browser.findElement(By.xpath("//select[starts-with(@id,'role-')]")))
+                .getFirstSelectedOption().getText()).isEqualTo("Editor");
+
+        clickAndLoad(browser.findElement(By.linkText("Roles and permissions")));
+        assertThat(text("grants")).contains("Finance").contains("Manage user groups");
+        assertThat(browser.findElements(By.id("grant-user-button"))).isEmpty();
+        assertThat(browser.findElements(By.id("grant-group-button"))).isNotEmpty();
+    }
+
+    private void setPassword(TestCompany company) {
+        open(company.setupPath());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
+        clickAndLoad(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        waitForPath("/console");
     }
 
     @Test

@@ -131,6 +131,9 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
     @Autowired
     io.gatehouse.directory.UserRepository userRepository;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @Test
     void aLargeResultSaysMoreThanTheCountCapInsteadOfCountingEveryRow() {
         TestCompany company = companyWithAdmin("premium");
@@ -138,14 +141,17 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
         io.gatehouse.tenancy.CompanyId id = io.gatehouse.tenancy.CompanyId.parse(company.id()).orElseThrow();
         java.time.Instant now = java.time.Instant.now();
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-        for (int i = 0; i <= ConsoleDirectory.COUNT_CAP; i++) {
-            tools.jackson.databind.node.ObjectNode resource = json.createObjectNode();
-            resource.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
-            resource.put("userName", String.format("bulk%04d@contoso.test", i)).put("active", true)
-                    .put("displayName", "Bulk " + i);
-            userRepository.insert(new io.gatehouse.directory.UserRecord(java.util.UUID.randomUUID(), id, resource,
-                    io.gatehouse.directory.Source.LOCAL, 1, now, now));
-        }
+        // In one transaction, as every write path does: the user's directory event is recorded with it.
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i <= ConsoleDirectory.COUNT_CAP; i++) {
+                tools.jackson.databind.node.ObjectNode resource = json.createObjectNode();
+                resource.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+                resource.put("userName", String.format("bulk%04d@contoso.test", i)).put("active", true)
+                        .put("displayName", "Bulk " + i);
+                userRepository.insert(new io.gatehouse.directory.UserRecord(java.util.UUID.randomUUID(), id,
+                        resource, io.gatehouse.directory.Source.LOCAL, 1, now, now));
+            }
+        });
 
         Http.Response all = admin.get("/console/users");
         Http.Response search = admin.get("/console/users?q=bulk");
@@ -217,7 +223,7 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
                 .contains("https://gatehouse.test/saml/" + company.id() + "/acs").contains("No identity provider");
 
         Http.Response upload = admin.postFile("/console/settings/sso/metadata-file", WebClient.csrfToken(before),
-                "file", "Contractbook.xml", fixture("entra-app-metadata-tenant-a9054a0f-2023.xml"));
+                "file", "entra-metadata.xml", fixture("entra-app-metadata-tenant-a9054a0f-2023.xml"));
         assertThat(upload.status()).isEqualTo(200);
         assertThat(upload.body()).contains("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/")
                 .contains("https://login.microsoftonline.com/a9054a0f-2011-4e31-b3ac-fd8c354146ec/saml2")
@@ -236,10 +242,26 @@ class ConsolePagesIT extends ConsoleIntegrationTest {
     }
 
     @Test
+    void ssoSettingsShowTheLogoutUrlAndOurKeysWithWhatEntraMustBeTold() {
+        TestCompany company = companyWithAdmin("premium");
+        WebClient admin = signedInAdmin(company);
+        assertThat(operator().call("POST", "/companies/" + company.id() + "/saml-sp-keys", "{\"use\":\"ENCRYPTION\"}")
+                .status()).isEqualTo(201);
+
+        String page = admin.get("/console/settings/sso").body();
+
+        assertThat(page).contains("https://gatehouse.test/saml/" + company.id() + "/slo").contains("id=\"sp-keys\"")
+                .contains(">CURRENT<").contains(">NEXT<").contains("Import this certificate in Entra under Token"
+                        + " encryption").doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
     void provisioningShowsTheTenantUrlTokensLogAndGuide() {
         TestCompany company = companyWithAdmin("premium");
         WebClient admin = signedInAdmin(company);
-        assertThat(admin.get("/console/provisioning").body()).contains("Provisioning is off").contains("No token");
+        assertThat(admin.get("/console/provisioning").body()).contains("Provisioning is switched on and")
+                .contains("waits for a secret token").contains("No token").contains("Issue a token")
+                .doesNotContain("Provisioning is off");
         Scim scim = scim(company.id());
         scim.createUser("erin@contoso.test");
         scim.get("/Users/00000000-0000-0000-0000-000000000000");

@@ -27,8 +27,10 @@ class ConsoleProvisioningActionsIT extends ConsoleIntegrationTest {
         String oldToken = operator().issueScimToken(company.id());
         WebClient admin = signedInAdmin(company);
 
-        Http.Response rotated = admin.postWithCsrf("/console/provisioning", "/console/provisioning/tokens", Map.of());
-        assertThat(rotated.status()).isEqualTo(200);
+        Http.Response posted = admin.postWithCsrf("/console/provisioning", "/console/provisioning/tokens", Map.of());
+        assertThat(posted.status()).as("post/redirect/get").isEqualTo(302);
+        assertThat(posted.header("Location")).endsWith("/console/provisioning");
+        Http.Response rotated = admin.get("/console/provisioning");
         Matcher m = NEW_TOKEN.matcher(rotated.body());
         assertThat(m.find()).isTrue();
         String newToken = m.group(1);
@@ -101,8 +103,8 @@ class ConsoleProvisioningActionsIT extends ConsoleIntegrationTest {
         assertThat(admin.get("/console/users").body()).doesNotContain("managed-banner");
         assertThat(admin.postWithCsrf("/console/users", "/console/users/invite",
                 Map.of("email", "local" + System.nanoTime() + "@acme.test")).status()).isEqualTo(302);
-        assertThat(admin.get("/console/provisioning").body()).contains("Provisioning is off")
-                .contains("Switch provisioning on");
+        assertThat(admin.get("/console/provisioning").body()).contains("Provisioning is switched off")
+                .contains("Switch provisioning on").doesNotContain("Switch provisioning off");
 
         assertThat(admin.postWithCsrf("/console/provisioning", "/console/provisioning/switch",
                 Map.of("enabled", "true")).status()).isEqualTo(302);

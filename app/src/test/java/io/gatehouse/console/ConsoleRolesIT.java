@@ -15,6 +15,11 @@ class ConsoleRolesIT extends ConsoleIntegrationTest {
             + "Administrator role";
 
     static boolean hasGrant(String page, String granteeId, String grant) {
+        return page.contains("data-grantee=\"" + granteeId + "\" data-grant=\"" + grant + "\"");
+    }
+
+    /** The grant is listed with a Revoke button. */
+    static boolean revocable(String page, String granteeId, String grant) {
         return Pattern.compile("name=\"grantee\" value=\"" + granteeId + "\">\\s*<input type=\"hidden\" name=\"grant\" "
                 + "value=\"" + grant + "\">").matcher(page).find();
     }
@@ -61,9 +66,13 @@ class ConsoleRolesIT extends ConsoleIntegrationTest {
         TestCompany company = companyWithAdmin("premium");
         WebClient admin = signedInAdmin(company);
 
-        assertThat(admin.postWithCsrf("/console/roles", "/console/roles/revoke",
-                Map.of("granteeKind", "user", "grantee", company.adminId(), "grant", "ADMINISTRATOR")).status())
-                .isEqualTo(409);
+        Http.Response protectedRole = admin.postWithCsrf("/console/roles", "/console/roles/revoke",
+                Map.of("granteeKind", "user", "grantee", company.adminId(), "grant", "ADMINISTRATOR"));
+        assertThat(protectedRole.status()).isEqualTo(409);
+        assertThat(protectedRole.body()).contains("its Administrator role cannot be revoked here")
+                .doesNotContain("deactivated");
+        assertThat(revocable(admin.get("/console/roles").body(), company.adminId(), "ADMINISTRATOR"))
+                .as("no Revoke button that would only be refused").isFalse();
         assertThat(admin.postWithCsrf("/console/roles", "/console/roles/grant",
                 Map.of("granteeKind", "user", "grantee", "nobody@acme.test", "grant", "MANAGE_USERS")).status())
                 .isEqualTo(400);

@@ -12,21 +12,29 @@ import java.util.Map;
 /**
  * A stand-in for Entra's sign-in page, on its own port: {@code /sso?company=…&user=…} answers with the
  * HTTP-POST binding form carrying a response signed by the test IdP, which the browser submits to our ACS.
+ * IdP-initiated for the console's public base by default; {@link #signInUrl(String, String, String, String)}
+ * answers an SP-initiated request (its ID and RelayState) for a server whose public base is the test address.
  */
-final class StubIdp implements AutoCloseable {
+public final class StubIdp implements AutoCloseable {
 
     private final HttpServer server;
 
-    StubIdp(String appBase) throws IOException {
+    public StubIdp(String appBase) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sso", exchange -> {
             Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
             String company = q.get("company");
+            String response = q.containsKey("request")
+                    ? java.util.Base64.getEncoder().encodeToString(io.gatehouse.saml.core.support.TestIdp.signAssertion(
+                            io.gatehouse.saml.core.support.EntraResponse.now(appBase, company, q.get("request"),
+                                    q.get("user"))))
+                    : ConsoleIntegrationTest.signedResponse(company, q.get("user"));
+            String relay = q.getOrDefault("relay", "/app").replace("&", "&amp;").replace("\"", "&quot;");
             String html = "<!DOCTYPE html><html lang=\"en\"><head><title>Sign in · Test IdP</title></head><body>"
                     + "<h1>Test identity provider</h1><form method=\"post\" action=\"" + appBase + "/saml/" + company
                     + "/acs\"><input type=\"hidden\" name=\"SAMLResponse\" value=\""
-                    + ConsoleIntegrationTest.signedResponse(company, q.get("user"))
-                    + "\"><input type=\"hidden\" name=\"RelayState\" value=\"/app\">"
+                    + response
+                    + "\"><input type=\"hidden\" name=\"RelayState\" value=\"" + relay + "\">"
                     + "<button type=\"submit\" id=\"continue\">Continue</button></form></body></html>";
             byte[] body = html.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
@@ -41,6 +49,13 @@ final class StubIdp implements AutoCloseable {
     String signInUrl(String companyId, String userName) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/sso?company=" + companyId + "&user="
                 + java.net.URLEncoder.encode(userName, StandardCharsets.UTF_8);
+    }
+
+    /** The answer to Gatehouse's AuthnRequest {@code requestId}, carrying back its RelayState. */
+    public String signInUrl(String companyId, String userName, String requestId, String relayState) {
+        return signInUrl(companyId, userName) + "&request=" + java.net.URLEncoder.encode(requestId,
+                StandardCharsets.UTF_8) + (relayState == null ? "" : "&relay="
+                + java.net.URLEncoder.encode(relayState, StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> query(String raw) {

@@ -54,6 +54,17 @@ class SupportConsoleIT extends SupportConsoleTest {
     }
 
     @Test
+    void aCompanysPageListsOurSpKeysWithStateAndEntraSteps() {
+        String company = operator().createCompany("Keys " + System.nanoTime(), "standard");
+        operator().call("POST", "/companies/" + company + "/saml-sp-keys", "{\"use\":\"SIGNING\"}");
+
+        String page = supportTeam().get("/support/companies/" + company).body();
+
+        assertThat(page).contains("id=\"sp-keys\"").contains(">NEXT<").contains("Verification certificates")
+                .doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
     void changesThePlanAndAuditsItAsTheSupportTeam() {
         String company = operator().createCompany("Plan " + System.nanoTime(), "standard");
         WebClient support = supportTeam();

@@ -1,11 +1,17 @@
 package io.gatehouse.saml;
 
+import io.gatehouse.saml.core.support.TestIdp;
 import io.gatehouse.saml.core.support.TestKeys;
+import io.gatehouse.saml.core.support.XmlSigning;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.Operator;
 import io.gatehouse.support.Scim;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.Map;
+import org.apache.xml.security.encryption.XMLCipher;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -56,6 +62,20 @@ abstract class SamlIntegrationTest extends IntegrationTest {
             throw new IllegalStateException("sign-in did not start: " + start);
         }
         return EntraLikeIdp.requestId(start.header("Location"));
+    }
+
+    /** A whole SP-initiated sign-in whose signed assertion is encrypted to {@code encryptTo}; the ACS answer. */
+    static Http.Response signInEncrypted(Browser browser, SsoCompany company, String userName,
+                                         X509Certificate encryptTo) {
+        String requestId = startSignIn(browser, company, null);
+        byte[] xml = TestIdp.sign(EntraLikeIdp.response(company.id(), requestId, userName), doc -> {
+            XmlSigning.sign(XmlSigning.assertion(doc), TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256, true);
+            XmlSigning.encrypt(XmlSigning.assertion(doc), encryptTo, XMLCipher.AES_256_GCM, XMLCipher.RSA_OAEP_11);
+        });
+        if (new String(xml, StandardCharsets.UTF_8).contains(userName)) {
+            throw new IllegalStateException("the assertion was not encrypted");
+        }
+        return browser.postForm(company.acs(), EntraLikeIdp.form(Base64.getEncoder().encodeToString(xml), null));
     }
 
     /** A whole SP-initiated sign-in; returns the ACS answer. */

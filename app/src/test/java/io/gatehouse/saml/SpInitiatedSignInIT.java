@@ -128,14 +128,8 @@ class SpInitiatedSignInIT extends SamlIntegrationTest {
         var encryptionCert = SpMetadataIT.certificate(http().get("/saml/" + company.id() + "/metadata", null).body(),
                 "encryption");
         Browser browser = browser();
-        String requestId = startSignIn(browser, company, null);
-        EntraResponse response = EntraLikeIdp.response(company.id(), requestId, "secret@contoso.test");
 
-        byte[] xml = TestIdp.sign(response, doc -> encryptSignedAssertion(doc, encryptionCert));
-        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("EncryptedAssertion")
-                .doesNotContain("secret@contoso.test");
-        Http.Response acs = browser.postForm(company.acs(),
-                EntraLikeIdp.form(Base64.getEncoder().encodeToString(xml), null));
+        Http.Response acs = signInEncrypted(browser, company, "secret@contoso.test", encryptionCert);
 
         assertThat(acs.status()).isEqualTo(302);
         assertThat(browser.get("/app").body()).contains("secret Example");
@@ -163,13 +157,6 @@ class SpInitiatedSignInIT extends SamlIntegrationTest {
         Http.Response after = browser.get("/app");
         assertThat(after.status()).isEqualTo(302);
         assertThat(after.header("Location")).contains("/login");
-    }
-
-    private static void encryptSignedAssertion(Document doc, X509Certificate cert) {
-        XmlSigning.sign(XmlSigning.assertion(doc), TestKeys.IDP, XmlSigning.RSA_SHA256,
-                XmlSigning.SHA256, true);
-        XmlSigning.encrypt(XmlSigning.assertion(doc), cert, XMLCipher.AES_256_GCM,
-                XMLCipher.RSA_OAEP_11);
     }
 
     private String latestOutcome(SsoCompany company) {

@@ -7,6 +7,8 @@ import io.gatehouse.saml.core.support.XmlSigning;
 import io.gatehouse.support.Http;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -75,21 +77,31 @@ class SpMetadataIT extends SamlIntegrationTest {
         assertThat(http().get("/saml/not-a-company/metadata", null).status()).isEqualTo(404);
     }
 
-    /** The certificate of the KeyDescriptor with the given use. */
+    /** The certificate of the (first) KeyDescriptor with the given use. */
     static X509Certificate certificate(String metadata, String use) {
+        List<X509Certificate> found = certificates(metadata, use);
+        if (found.isEmpty()) {
+            throw new AssertionError("no KeyDescriptor use=" + use);
+        }
+        return found.get(0);
+    }
+
+    /** The certificates of every KeyDescriptor with the given use, in document order. */
+    static List<X509Certificate> certificates(String metadata, String use) {
         NodeList keys = XmlSigning.parse(metadata.getBytes(StandardCharsets.UTF_8))
                 .getElementsByTagNameNS(MD, "KeyDescriptor");
+        List<X509Certificate> found = new ArrayList<>();
         for (int i = 0; i < keys.getLength(); i++) {
             Element key = (Element) keys.item(i);
             if (use.equals(key.getAttribute("use"))) {
                 try {
-                    return Certificates.fromBase64(key.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#",
-                            "X509Certificate").item(0).getTextContent());
+                    found.add(Certificates.fromBase64(key.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#",
+                            "X509Certificate").item(0).getTextContent()));
                 } catch (java.security.cert.CertificateException e) {
                     throw new AssertionError(e);
                 }
             }
         }
-        throw new AssertionError("no KeyDescriptor use=" + use);
+        return found;
     }
 }

@@ -34,6 +34,9 @@ public final class SecondNode implements AutoCloseable {
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");
         properties.put("spring.datasource.hikari.minimum-idle", "1");
         properties.put("gatehouse.auth-throttle.failures-per-minute", "100000");
+        // as on the first node (IntegrationTest): webhook delivery only where a test drives it
+        properties.put("gatehouse.events.webhooks.allow-http-loopback", "true");
+        properties.put("gatehouse.events.webhooks.poll-interval", "PT1H");
         properties.put("gatehouse.operator-token", IntegrationTest.OPERATOR_TOKEN);
         properties.put("gatehouse.secrets.kek", IntegrationTest.TEST_KEK);
         properties.put("gatehouse.base-url", "https://gatehouse.test");

@@ -36,9 +36,9 @@ final class AssertionDecryptor {
     private AssertionDecryptor() {
     }
 
-    /** Returns the decrypted Assertion as the root of a new document. */
-    static Document decrypt(Element encryptedAssertion, PrivateKey spKey) throws Rejection {
-        if (spKey == null) {
+    /** Returns the decrypted Assertion as the root of a new document; each key is tried in turn. */
+    static Document decrypt(Element encryptedAssertion, List<PrivateKey> spKeys) throws Rejection {
+        if (spKeys.isEmpty()) {
             throw Rejection.of(FailureCode.DECRYPTION_FAILED, "the IdP encrypts assertions but no SP decryption "
                     + "key is configured for this connection");
         }
@@ -51,7 +51,7 @@ final class AssertionDecryptor {
         String contentAlg = algorithm(encryptedData);
         requireAllowed(contentAlg, CONTENT, "content encryption");
         byte[] plaintext = decryptContent(encryptedData, contentAlg, encryptedKeys(encryptedAssertion, encryptedData),
-                spKey);
+                spKeys);
         return parsePlaintext(plaintext);
     }
 
@@ -72,8 +72,20 @@ final class AssertionDecryptor {
         return keys;
     }
 
-    private static byte[] decryptContent(Element encryptedData, String contentAlg, List<Element> keys, PrivateKey spKey)
-            throws Rejection {
+    private static byte[] decryptContent(Element encryptedData, String contentAlg, List<Element> keys,
+            List<PrivateKey> spKeys) throws Rejection {
+        for (PrivateKey spKey : spKeys) {
+            byte[] plaintext = decryptContent(encryptedData, contentAlg, keys, spKey);
+            if (plaintext != null) {
+                return plaintext;
+            }
+        }
+        throw Rejection.of(FailureCode.DECRYPTION_FAILED, FAILED);
+    }
+
+    /** The plaintext, or null when no EncryptedKey opens with this key. */
+    private static byte[] decryptContent(Element encryptedData, String contentAlg, List<Element> keys,
+            PrivateKey spKey) {
         Document doc = encryptedData.getOwnerDocument();
         for (Element keyElement : keys) {
             try {
@@ -87,10 +99,10 @@ final class AssertionDecryptor {
                 cipher.init(XMLCipher.DECRYPT_MODE, contentKey);
                 return cipher.decryptToByteArray(encryptedData);
             } catch (XMLEncryptionException | RuntimeException e) {
-                // Try the next EncryptedKey (several recipients); report uniformly below.
+                // Try the next EncryptedKey (several recipients), then the next key; report uniformly.
             }
         }
-        throw Rejection.of(FailureCode.DECRYPTION_FAILED, FAILED);
+        return null;
     }
 
     private static Document parsePlaintext(byte[] plaintext) throws Rejection {

@@ -1,19 +1,12 @@
 package io.gatehouse.saml.core;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
-import java.util.zip.Deflater;
 
 /**
  * Builds SP-initiated AuthnRequests (SAML core §3.4.1) for the HTTP-Redirect binding (SAML
@@ -26,9 +19,6 @@ public final class AuthnRequestBuilder {
     public static final int MAX_RELAY_STATE_BYTES = 80;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Map<String, String> JCA_SIGNATURES = Map.of(
-            SamlNames.RSA_SHA256, "SHA256withRSA", SamlNames.RSA_SHA384, "SHA384withRSA",
-            SamlNames.RSA_SHA512, "SHA512withRSA");
 
     private final String spEntityId;
     private final String acsUrl;
@@ -72,7 +62,7 @@ public final class AuthnRequestBuilder {
      * Entra verifies; XMLDSig's ECDSA value encoding would need re-encoding and no customer IdP asked.
      */
     public AuthnRequestBuilder withSigningKey(PrivateKey key, String algorithmUri) {
-        if (!JCA_SIGNATURES.containsKey(algorithmUri)) {
+        if (!RedirectBinding.JCA_SIGNATURES.containsKey(algorithmUri) || SamlNames.RSA_SHA1.equals(algorithmUri)) {
             throw new IllegalArgumentException("unsupported SigAlg " + algorithmUri);
         }
         return new AuthnRequestBuilder(spEntityId, acsUrl, idpSsoUrl, clock, nameIdFormat, forceAuthn,
@@ -86,16 +76,7 @@ public final class AuthnRequestBuilder {
         }
         String id = newId();
         String xml = xml(id);
-        StringBuilder query = new StringBuilder("SAMLRequest=").append(urlEncode(deflateBase64(xml)));
-        if (relayState != null) {
-            query.append("&RelayState=").append(urlEncode(relayState));
-        }
-        if (signingKey != null) {
-            // The signed octets are the encoded parameters in this order (bindings §3.4.4.1).
-            query.append("&SigAlg=").append(urlEncode(signatureAlgorithm));
-            String signature = sign(query.toString());
-            query.append("&Signature=").append(urlEncode(signature));
-        }
+        String query = RedirectBinding.query("SAMLRequest", xml, relayState, signingKey, signatureAlgorithm);
         String separator = idpSsoUrl.contains("?") ? "&" : "?";
         return new RedirectAuthnRequest(id, idpSsoUrl + separator + query, xml);
     }
@@ -118,41 +99,9 @@ public final class AuthnRequestBuilder {
     }
 
     /** 160 random bits, prefixed so the value is an xs:ID (SAML core §1.3.4). */
-    private static String newId() {
+    static String newId() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         return "_" + HexFormat.of().formatHex(bytes);
-    }
-
-    /** Raw DEFLATE (RFC 1951, no zlib header) then base64, as bindings §3.4.4.1 requires. */
-    private static String deflateBase64(String xml) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            deflater.setInput(xml.getBytes(StandardCharsets.UTF_8));
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(xml.length());
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return Base64.getEncoder().encodeToString(out.toByteArray());
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private String sign(String octets) {
-        try {
-            Signature s = Signature.getInstance(JCA_SIGNATURES.get(signatureAlgorithm));
-            s.initSign(signingKey);
-            s.update(octets.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign AuthnRequest with the configured key", e);
-        }
-    }
-
-    private static String urlEncode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

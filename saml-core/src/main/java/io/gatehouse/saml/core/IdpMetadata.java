@@ -11,6 +11,7 @@ import java.util.List;
  * @param ssoBinding the binding of ssoUrl
  * @param signed true when the metadata carried a signature that verified
  * @param warnings things an admin should see before saving; none blocks saving
+ * @param sloUrl the HTTP-Redirect SingleLogoutService (single logout, SAML profiles §4.4), or null when none
  */
 public record IdpMetadata(
         String entityId,
@@ -19,7 +20,8 @@ public record IdpMetadata(
         List<Endpoint> singleSignOnServices,
         List<SigningCertificate> signingCertificates,
         boolean signed,
-        List<Warning> warnings) {
+        List<Warning> warnings,
+        String sloUrl) {
 
     public IdpMetadata {
         singleSignOnServices = List.copyOf(singleSignOnServices);

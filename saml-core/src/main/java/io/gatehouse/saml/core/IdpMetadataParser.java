@@ -61,7 +61,8 @@ public final class IdpMetadataParser {
                     + "?appid=) instead"));
         }
         IdpMetadata.Endpoint preferred = sso.get(0);
-        return new IdpMetadata(entityId, preferred.location(), preferred.binding(), sso, certs, signed, warnings);
+        return new IdpMetadata(entityId, preferred.location(), preferred.binding(), sso, certs, signed, warnings,
+                sloUrl(idp));
     }
 
     private static Document parseDocument(byte[] xml, Errors errors) throws InvalidMetadataException {
@@ -181,6 +182,16 @@ public final class IdpMetadataParser {
             errors.add("IDPSSODescriptor/SingleSignOnService", "no HTTP-Redirect or HTTP-POST SingleSignOnService");
         }
         return redirect;
+    }
+
+    /** Single logout goes over HTTP-Redirect only (what LogoutMessages writes and LogoutValidator reads). */
+    private static String sloUrl(Element idp) {
+        for (Element s : Dom.children(idp, SamlNames.METADATA, "SingleLogoutService")) {
+            if (SamlNames.BINDING_REDIRECT.equals(Dom.attr(s, "Binding")) && isHttpUrl(Dom.attr(s, "Location"))) {
+                return Dom.attr(s, "Location");
+            }
+        }
+        return null;
     }
 
     private static boolean isHttpUrl(String location) {

@@ -117,7 +117,7 @@ public final class SamlResponseValidator {
 
     /** Decrypts, then holds the plaintext to the same structural and algorithm rules. */
     private Element decrypt(Element encrypted, Set<String> ids) throws Rejection {
-        Document plain = AssertionDecryptor.decrypt(encrypted, config.decryptionKey());
+        Document plain = AssertionDecryptor.decrypt(encrypted, config.decryptionKeys());
         Element assertion = plain.getDocumentElement();
         ResponseStructure inner = ResponseStructure.scan(plain, ids);
         inner.requireOnlyAssertion(assertion);

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param allowIdpInitiated accept unsolicited responses (no InResponseTo)
  * @param allowSha1 accept RSA-SHA1 / SHA-1 digests from an old IdP
  * @param clockSkew tolerance applied to every time bound
- * @param decryptionKey the SP private key for EncryptedAssertion, or null
+ * @param decryptionKeys the SP private keys an EncryptedAssertion may be encrypted to (several during an SP key
+ *     rotation: current, next, previous), tried in order; empty when none
  */
 public record SamlValidationConfig(
         String idpEntityId,
@@ -31,7 +32,7 @@ public record SamlValidationConfig(
         boolean allowIdpInitiated,
         boolean allowSha1,
         Duration clockSkew,
-        PrivateKey decryptionKey) {
+        List<PrivateKey> decryptionKeys) {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(3);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
@@ -48,6 +49,7 @@ public record SamlValidationConfig(
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
             throw new IllegalArgumentException("clockSkew must be between 0 and " + MAX_CLOCK_SKEW);
         }
+        decryptionKeys = decryptionKeys == null ? List.of() : List.copyOf(decryptionKeys);
         if (expectedRequestId != null && expectedRequestId.isBlank()) {
             throw new IllegalArgumentException("expectedRequestId must be null or non-blank");
         }
@@ -56,7 +58,7 @@ public record SamlValidationConfig(
     /** The same connection, answering a different AuthnRequest (or none). */
     public SamlValidationConfig withExpectedRequestId(String requestId) {
         return new SamlValidationConfig(idpEntityId, trustedCertificates, spEntityId, acsUrl, requestId,
-                allowIdpInitiated, allowSha1, clockSkew, decryptionKey);
+                allowIdpInitiated, allowSha1, clockSkew, decryptionKeys);
     }
 
     @Override
@@ -66,7 +68,7 @@ public record SamlValidationConfig(
                 + ", acsUrl=" + acsUrl + ", certificates=" + trustedCertificates.size()
                 + ", expectedRequestId=" + expectedRequestId + ", allowIdpInitiated=" + allowIdpInitiated
                 + ", allowSha1=" + allowSha1 + ", clockSkew=" + clockSkew
-                + ", decryptionKey=" + (decryptionKey == null ? "none" : "set") + "]";
+                + ", decryptionKeys=" + decryptionKeys.size() + "]";
     }
 
     public static Builder builder() {
@@ -89,7 +91,7 @@ public record SamlValidationConfig(
         private boolean allowIdpInitiated;
         private boolean allowSha1;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
-        private PrivateKey decryptionKey;
+        private List<PrivateKey> decryptionKeys = List.of();
 
         private Builder() {
         }
@@ -140,13 +142,18 @@ public record SamlValidationConfig(
         }
 
         public Builder decryptionKey(PrivateKey v) {
-            decryptionKey = v;
+            decryptionKeys = v == null ? List.of() : List.of(v);
+            return this;
+        }
+
+        public Builder decryptionKeys(List<PrivateKey> v) {
+            decryptionKeys = v;
             return this;
         }
 
         public SamlValidationConfig build() {
             return new SamlValidationConfig(idpEntityId, trustedCertificates, spEntityId, acsUrl,
-                    expectedRequestId, allowIdpInitiated, allowSha1, clockSkew, decryptionKey);
+                    expectedRequestId, allowIdpInitiated, allowSha1, clockSkew, decryptionKeys);
         }
     }
 }

@@ -17,6 +17,9 @@ public final class SpMetadataWriter {
     private static final List<String> ENCRYPTION_METHODS = List.of(SamlNames.AES256_GCM, SamlNames.AES128_GCM,
             SamlNames.AES256_CBC, SamlNames.RSA_OAEP_11, SamlNames.RSA_OAEP_MGF1P);
 
+    /** SAML V2.0 Metadata Extensions for Login and Discovery User Interface. */
+    static final String MDUI = "urn:oasis:names:tc:SAML:metadata:ui";
+
     private SpMetadataWriter() {
     }
 
@@ -24,9 +27,19 @@ public final class SpMetadataWriter {
      * @param signingCertificates certificates our AuthnRequests are signed with (may be empty)
      * @param encryptionCertificates certificates the IdP should encrypt assertions to (may be empty)
      * @param nameIdFormats e.g. urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress; may be empty
+     * @param sloUrl our SingleLogoutService (HTTP-Redirect), or null for none
+     * @param displayName the service's name for people (SAML V2.0 Metadata Extensions for Login and Discovery User
+     *     Interface, mdui:DisplayName), or null for none
      */
     public record Settings(String entityId, String acsUrl, List<X509Certificate> signingCertificates,
-            List<X509Certificate> encryptionCertificates, List<String> nameIdFormats) {
+            List<X509Certificate> encryptionCertificates, List<String> nameIdFormats, String sloUrl,
+            String displayName) {
+
+        /** Without single logout and display name. */
+        public Settings(String entityId, String acsUrl, List<X509Certificate> signingCertificates,
+                List<X509Certificate> encryptionCertificates, List<String> nameIdFormats) {
+            this(entityId, acsUrl, signingCertificates, encryptionCertificates, nameIdFormats, null, null);
+        }
 
         public Settings {
             Objects.requireNonNull(entityId, "entityId");
@@ -45,11 +58,19 @@ public final class SpMetadataWriter {
                 .append("  <md:SPSSODescriptor AuthnRequestsSigned=\"").append(!s.signingCertificates().isEmpty())
                 .append("\" WantAssertionsSigned=\"true\" protocolSupportEnumeration=\"").append(SamlNames.PROTOCOL)
                 .append("\">\n");
+        if (s.displayName() != null && !s.displayName().isBlank()) {
+            b.append("    <md:Extensions><mdui:UIInfo xmlns:mdui=\"").append(MDUI).append("\"><mdui:DisplayName xml:lang=\"en\">")
+                    .append(XmlText.escape(s.displayName())).append("</mdui:DisplayName></mdui:UIInfo></md:Extensions>\n");
+        }
         for (X509Certificate c : s.signingCertificates()) {
             keyDescriptor(b, "signing", c, List.of());
         }
         for (X509Certificate c : s.encryptionCertificates()) {
             keyDescriptor(b, "encryption", c, ENCRYPTION_METHODS);
+        }
+        if (s.sloUrl() != null) { // metadata §2.4.2: SingleLogoutService precedes NameIDFormat
+            b.append("    <md:SingleLogoutService Binding=\"").append(SamlNames.BINDING_REDIRECT)
+                    .append("\" Location=\"").append(XmlText.escape(s.sloUrl())).append("\"/>\n");
         }
         for (String format : s.nameIdFormats()) {
             b.append("    <md:NameIDFormat>").append(XmlText.escape(format)).append("</md:NameIDFormat>\n");

@@ -160,6 +160,6 @@ class AttackCorpusTest {
 
     private static SamlValidationConfig withCertificates(SamlValidationConfig c, List<X509Certificate> certs) {
         return new SamlValidationConfig(c.idpEntityId(), certs, c.spEntityId(), c.acsUrl(), c.expectedRequestId(),
-                c.allowIdpInitiated(), c.allowSha1(), c.clockSkew(), c.decryptionKey());
+                c.allowIdpInitiated(), c.allowSha1(), c.clockSkew(), c.decryptionKeys());
     }
 }

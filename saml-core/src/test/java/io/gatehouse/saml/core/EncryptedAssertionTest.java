@@ -77,6 +77,15 @@ class EncryptedAssertionTest {
     }
 
     @Test
+    void decryptsWithAnyOfTheKeysOfAnSpKeyRotation() {
+        byte[] xml = signedThenEncrypted(XMLCipher.AES_256_GCM, XMLCipher.RSA_OAEP);
+        var rotating = connection().decryptionKeys(java.util.List.of(TestKeys.ATTACKER.privateKey(),
+                TestKeys.SP.privateKey())).build();
+
+        assertThat(success(validate(rotating, xml)).nameId()).isEqualTo("alice@acme.example");
+    }
+
+    @Test
     void rejectsTamperedCiphertext() {
         byte[] xml = TestIdp.sign(EntraResponse.valid(), doc -> {
             XmlSigning.sign(XmlSigning.assertion(doc), TestKeys.IDP, XmlSigning.RSA_SHA256, XmlSigning.SHA256, true);

@@ -39,6 +39,18 @@ class SpMetadataWriterTest {
     }
 
     @Test
+    void namesTheServiceForPeopleInTheUiInfoDisplayName() throws Exception {
+        String xml = SpMetadataWriter.write(new SpMetadataWriter.Settings("urn:sp", "https://sp.example/acs",
+                List.of(), List.of(), List.of(), null, "Acme & Co Identity"));
+
+        Element sp = Dom.child(SecureXml.parse(xml.getBytes(StandardCharsets.UTF_8)).getDocumentElement(), MD,
+                "SPSSODescriptor");
+        Element ui = Dom.child(Dom.child(sp, MD, "Extensions"), SpMetadataWriter.MDUI, "UIInfo");
+        assertThat(Dom.text(Dom.child(ui, SpMetadataWriter.MDUI, "DisplayName"))).isEqualTo("Acme & Co Identity");
+        assertThat(sp.getFirstChild().getNextSibling().getLocalName()).isEqualTo("Extensions");
+    }
+
+    @Test
     void declaresUnsignedRequestsWithoutSigningCertificate() throws Exception {
         String xml = SpMetadataWriter.write(new SpMetadataWriter.Settings("urn:sp", "https://sp.example/acs",
                 List.of(), List.of(), List.of()));
