@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class DeploymentAuditLog {
 
     public static final String APPLICATION = "application";
+    /** The subject id of an entry about no single subject (a sign-in, a refused creation, a deployment key). */
+    public static final String NO_SUBJECT = "-";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,7 +40,7 @@ public class DeploymentAuditLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(Timestamp.from(clock.instant()), truncate(actor, 512), truncate(action, 64), subjectType,
-                        truncate(subjectId, 64), outcome, truncate(detail, 1024))
+                        subjectId == null ? NO_SUBJECT : truncate(subjectId, 64), outcome, truncate(detail, 1024))
                 .update();
         AuditLog.markRecorded();
     }

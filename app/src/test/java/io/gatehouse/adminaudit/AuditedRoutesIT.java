@@ -2,6 +2,8 @@ package io.gatehouse.adminaudit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.audit.DeploymentAuditEvent;
+import io.gatehouse.audit.DeploymentAuditLog;
 import io.gatehouse.support.FormBrowser;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
@@ -31,6 +33,9 @@ class AuditedRoutesIT extends IntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
+
+    @Autowired
+    DeploymentAuditLog deploymentAudit;
 
     @Test
     void everyStateChangingAdminRouteHasAnAuditMappingAndEveryMappingARoute() {
@@ -100,6 +105,26 @@ class AuditedRoutesIT extends IntegrationTest {
         assertThat(retire.path("detail").asString()).contains("409").contains("last active administrator");
         assertEntry(entries, "COMPANY_UPDATED", "REFUSED", "support team", "");
         assertEntry(entries, "BREAK_GLASS_ADMIN_CREATED", "SUCCESS", "support team", "");
+    }
+
+    @Test
+    void actionsAboutNoSingleSubjectAreWrittenToTheDeploymentLog() {
+        assertThat(operator().call("POST", "/companies", "{\"name\":\"\"}").status()).isEqualTo(400);
+        new FormBrowser(http().base()).postWithCsrf("/support/sign-in", "/support/sign-in",
+                Map.of("token", OPERATOR_TOKEN));
+
+        List<DeploymentAuditEvent> recent = deploymentAudit.recent(50);
+        assertThat(recent).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("COMPANY_CREATED");
+            assertThat(e.outcome()).isEqualTo("REFUSED");
+            assertThat(e.subjectId()).isEqualTo(DeploymentAuditLog.NO_SUBJECT);
+            assertThat(e.detail()).contains("400");
+        });
+        assertThat(recent).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("SUPPORT_SIGNED_IN");
+            assertThat(e.outcome()).isEqualTo("SUCCESS");
+            assertThat(e.actor()).isEqualTo("support team");
+        });
     }
 
     private static JsonNode assertEntry(List<JsonNode> entries, String action, String outcome, String actor,
