@@ -12,7 +12,6 @@ import io.gatehouse.directory.GroupRepository;
 import io.gatehouse.directory.UserRepository;
 import io.gatehouse.operator.CompanyOperations;
 import io.gatehouse.saml.SpEndpoints;
-import io.gatehouse.secrets.SecretSealer;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.security.core.Authentication;
@@ -29,16 +28,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Provisioning: what to paste into Entra, the company's SCIM tokens (rotated and revoked here), whether
  * provisioning is on (switched here or by the support team; changes through operator.CompanyOperations, as the
  * support team's, audited with the admin's userName), what Entra did (the provisioning log) and the
- * setup guide with this company's values. A new token is shown once: the rotation answers with a redirect
- * (post/redirect/get, so reloading the page issues nothing) and the token travels to the page in a flash attribute,
- * sealed with {@link SecretSealer} for the moment it sits in the session store.
+ * setup guide with this company's values. A new token is shown once: the rotation answers with a 303 redirect
+ * (post/redirect/get, so reloading the page issues nothing) and the token travels to the page in a sealed flash
+ * attribute ({@link OneTimeSecrets}, as the support console's one-time secrets do).
  */
 @Controller
 class ProvisioningController {
 
     static final int LOG_LIMIT = 200;
     static final String ISSUED = "issuedToken";
-    private static final String SEAL_PURPOSE = "console-issued-scim-token";
 
     private final ConsolePages pages;
     private final GatehouseProperties properties;
@@ -49,12 +47,12 @@ class ProvisioningController {
     private final GroupRepository groups;
     private final SpEndpoints endpoints;
     private final CompanyOperations operations;
-    private final SecretSealer sealer;
+    private final OneTimeSecrets secrets;
 
     ProvisioningController(ConsolePages pages, GatehouseProperties properties, TokenService tokens,
                            DirectoryLock lock, ProvisioningLog log, UserRepository users, GroupRepository groups,
-                           SpEndpoints endpoints, CompanyOperations operations, SecretSealer sealer) {
-        this.sealer = sealer;
+                           SpEndpoints endpoints, CompanyOperations operations, OneTimeSecrets secrets) {
+        this.secrets = secrets;
         this.operations = operations;
         this.pages = pages;
         this.properties = properties;
@@ -70,21 +68,16 @@ class ProvisioningController {
     ModelAndView page(Authentication authentication, @RequestParam(defaultValue = "all") String status,
                       Model flash) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
-        ModelAndView page = model(user, status);
-        // Only ever a flash attribute of this session (never a request parameter): the rotation's answer.
-        if (flash.getAttribute(ISSUED) instanceof String sealed) {
-            page.addObject(ISSUED, sealer.openText(SEAL_PURPOSE, user.companyId().toString(), sealed));
-        }
-        return page;
+        secrets.open(flash, ISSUED, user.companyId()); // the rotation's answer, once
+        return model(user, status);
     }
 
-    /** Issues a new SCIM token and shows it on this answer only; older tokens keep working until revoked. */
+    /** Issues a new SCIM token, shown once on the page this redirects to; older tokens keep working until revoked. */
     @PostMapping("/console/provisioning/tokens")
     ModelAndView rotate(Authentication authentication, RedirectAttributes redirect) {
         ConsoleUser user = pages.require(authentication, Permission.MANAGE_COMPANY_SETTINGS);
         IssuedToken issued = operations.issueScimToken(user.companyId(), user.user().userName());
-        redirect.addFlashAttribute(ISSUED, sealer.seal(SEAL_PURPOSE, user.companyId().toString(), issued.token()));
-        return new ModelAndView("redirect:/console/provisioning");
+        return secrets.showOnceAt("/console/provisioning", redirect, ISSUED, user.companyId(), issued.token());
     }
 
     @PostMapping("/console/provisioning/tokens/{tokenId}/revoke")

@@ -8,6 +8,7 @@ import io.gatehouse.application.ProductApplications;
 import io.gatehouse.application.Revocation;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.DeploymentAuditLog;
+import io.gatehouse.console.OneTimeSecrets;
 import io.gatehouse.credentials.IssuedToken;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The support console's product applications: the list with *Register an application*, and one application's page
  * (settings, redirect URIs, served companies, client secrets, API keys, its audit entries). Changes go through
  * application.ApplicationRegistrations, as in the operator API, audited as the support team. A new client secret or
- * API key is shown only on the page answering the action that issued it.
+ * API key is shown once: the action answers with a 303 redirect to the application's page, which shows it from a
+ * sealed flash attribute ({@link OneTimeSecrets}); reloading that page issues nothing and shows the secret no more.
  */
 @Controller
 class SupportApplicationsController {
@@ -38,14 +41,18 @@ class SupportApplicationsController {
     static final int AUDIT_ENTRIES = 20;
     /** Companies offered in the "add a company" choice, newest first; the operator API takes any id. */
     static final int COMPANY_CHOICES = 500;
+    static final String ISSUED_SECRET = "issuedSecret";
+    static final String ISSUED_KEY = "issuedKey";
 
     private final ProductApplications applications;
     private final ApplicationRegistrations registrations;
     private final CompanyService companies;
     private final DeploymentAuditLog audit;
+    private final OneTimeSecrets secrets;
 
     SupportApplicationsController(ProductApplications applications, ApplicationRegistrations registrations,
-                                  CompanyService companies, DeploymentAuditLog audit) {
+                                  CompanyService companies, DeploymentAuditLog audit, OneTimeSecrets secrets) {
+        this.secrets = secrets;
         this.applications = applications;
         this.registrations = registrations;
         this.companies = companies;
@@ -58,24 +65,33 @@ class SupportApplicationsController {
                 .addObject("navSection", "applications");
     }
 
-    /** Registers the application and shows its first client secret on this answer only. */
+    /** Registers the application; its first client secret is shown once on the page this redirects to. */
     @PostMapping("/support/applications")
     ModelAndView register(@RequestParam(required = false) String name,
                           @RequestParam(required = false) String clientType,
                           @RequestParam(required = false) String redirectUris,
                           @RequestParam(required = false) String postLogoutRedirectUris,
                           @RequestParam(required = false) String backChannelLogoutUri,
-                          @RequestParam(required = false) String servesAllCompanies) {
+                          @RequestParam(required = false) String servesAllCompanies,
+                          RedirectAttributes redirect) {
         ApplicationRegistrations.Registered registered = registrations.register(clientType,
                 new ApplicationChanges(name, lines(redirectUris), null, lines(postLogoutRedirectUris),
                         backChannelLogoutUri, "true".equals(servesAllCompanies), null, true), AuditLog.SUPPORT_TEAM);
-        return page(registered.application()).addObject("notice", "Application " + registered.application().name()
-                + " registered.").addObject("issuedSecret", registered.clientSecret());
+        ProductApplication app = registered.application();
+        redirect.addFlashAttribute("notice", "Application " + app.name() + " registered.");
+        if (registered.clientSecret() == null) { // a public client has no secret
+            return OneTimeSecrets.seeOther(path(app));
+        }
+        return secrets.showOnceAt(path(app), redirect, ISSUED_SECRET, app.id(), registered.clientSecret().token());
     }
 
     @GetMapping("/support/applications/{id}")
-    ModelAndView show(@PathVariable String id) {
-        return page(application(id));
+    ModelAndView show(@PathVariable String id, Model flash) {
+        ProductApplication app = application(id);
+        // What registering or issuing just made, flashed to this one request (see OneTimeSecrets).
+        secrets.open(flash, ISSUED_SECRET, app.id());
+        secrets.open(flash, ISSUED_KEY, app.id());
+        return page(app);
     }
 
     /** Name and URIs; the first redirect URI is the default (where sign-ins started from Entra land). */
@@ -128,10 +144,10 @@ class SupportApplicationsController {
     }
 
     @PostMapping("/support/applications/{id}/secrets")
-    ModelAndView issueSecret(@PathVariable String id) {
+    ModelAndView issueSecret(@PathVariable String id, RedirectAttributes redirect) {
         ProductApplication app = application(id);
         IssuedToken issued = registrations.issueClientSecret(app.id(), AuditLog.SUPPORT_TEAM);
-        return page(app).addObject("issuedSecret", issued);
+        return secrets.showOnceAt(path(app), redirect, ISSUED_SECRET, app.id(), issued.token());
     }
 
     @PostMapping("/support/applications/{id}/secrets/{secretId}/revoke")
@@ -142,10 +158,11 @@ class SupportApplicationsController {
     }
 
     @PostMapping("/support/applications/{id}/keys")
-    ModelAndView issueKey(@PathVariable String id, @RequestParam(required = false) String label) {
+    ModelAndView issueKey(@PathVariable String id, @RequestParam(required = false) String label,
+                          RedirectAttributes redirect) {
         ProductApplication app = application(id);
         IssuedToken issued = registrations.issueApiKey(app.id(), label, AuditLog.SUPPORT_TEAM);
-        return page(app).addObject("issuedKey", issued);
+        return secrets.showOnceAt(path(app), redirect, ISSUED_KEY, app.id(), issued.token());
     }
 
     @PostMapping("/support/applications/{id}/keys/{keyId}/revoke")
@@ -168,7 +185,7 @@ class SupportApplicationsController {
     }
 
     private ModelAndView page(ProductApplication app) {
-        // The page (re)reads the application: an action answered with this page shows its effect.
+        // Read afresh, as it is now.
         ProductApplication current = applications.find(app.id()).orElseThrow(SupportErrors.NotFoundException::new);
         Map<CompanyId, Company> all = companies.list().stream()
                 .collect(Collectors.toMap(Company::id, Function.identity()));
@@ -224,6 +241,10 @@ class SupportApplicationsController {
 
     private static String done(ProductApplication app, String notice, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/support/applications/" + app.id();
+        return "redirect:" + path(app);
+    }
+
+    private static String path(ProductApplication app) {
+        return "/support/applications/" + app.id();
     }
 }

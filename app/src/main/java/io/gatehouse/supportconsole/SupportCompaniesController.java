@@ -3,6 +3,7 @@ package io.gatehouse.supportconsole;
 import io.gatehouse.access.CompanyAdmins;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.config.GatehouseProperties;
+import io.gatehouse.console.OneTimeSecrets;
 import io.gatehouse.credentials.IssuedToken;
 import io.gatehouse.operator.CompanyOperations;
 import io.gatehouse.tenancy.Company;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,12 +27,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The support console's pages: the companies list (search by name), creating a company, and one company's page
  * with its plan, email domains, SCIM tokens, provisioning health, SSO status, provisioning switch and
  * administrators. Thin: reads through {@link CompanyOverview}, changes through the services the operator API
- * uses, audited as the support team. A new token or setup link is shown only on the page answering the action.
+ * uses, audited as the support team. A new token or setup link is shown once: the action answers with a 303
+ * redirect to the company's page, which shows it from a sealed flash attribute ({@link OneTimeSecrets}, as the
+ * console's token rotation); reloading that page issues nothing and shows the secret no more.
  */
 @Controller
 class SupportCompaniesController {
 
     static final int LIST_LIMIT = 200;
+    static final String ISSUED_TOKEN = "issuedToken";
+    static final String SETUP_LINK = "setupLink";
+    static final String SETUP_USER = "setupUser";
+    static final String SETUP_EXPIRES = "setupExpiresAt";
 
     private final CompanyService companies;
     private final PlanCatalog plans;
@@ -38,9 +46,12 @@ class SupportCompaniesController {
     private final CompanyAdmins admins;
     private final CompanyOverview overview;
     private final GatehouseProperties properties;
+    private final OneTimeSecrets secrets;
 
     SupportCompaniesController(CompanyService companies, PlanCatalog plans, CompanyOperations operations,
-                               CompanyAdmins admins, CompanyOverview overview, GatehouseProperties properties) {
+                               CompanyAdmins admins, CompanyOverview overview, GatehouseProperties properties,
+                               OneTimeSecrets secrets) {
+        this.secrets = secrets;
         this.companies = companies;
         this.plans = plans;
         this.operations = operations;
@@ -77,8 +88,12 @@ class SupportCompaniesController {
     }
 
     @GetMapping("/support/companies/{id}")
-    ModelAndView show(@PathVariable String id) {
-        return page(company(id));
+    ModelAndView show(@PathVariable String id, Model flash) {
+        Company company = company(id);
+        // What the token or administrator action just made, flashed to this one request (see OneTimeSecrets).
+        secrets.open(flash, ISSUED_TOKEN, company.id());
+        secrets.open(flash, SETUP_LINK, company.id());
+        return page(company);
     }
 
     @PostMapping("/support/companies/{id}/plan")
@@ -118,12 +133,12 @@ class SupportCompaniesController {
         return done(company, "Email domain removed.", redirect);
     }
 
-    /** Issues a SCIM token and shows it on this answer only. */
+    /** Issues a SCIM token, shown once on the company's page that this redirects to. */
     @PostMapping("/support/companies/{id}/tokens")
-    ModelAndView issueToken(@PathVariable String id) {
+    ModelAndView issueToken(@PathVariable String id, RedirectAttributes redirect) {
         Company company = company(id);
         IssuedToken issued = operations.issueScimToken(company.id(), AuditLog.SUPPORT_TEAM);
-        return page(company).addObject("issued", issued);
+        return secrets.showOnceAt(path(company), redirect, ISSUED_TOKEN, company.id(), issued.token());
     }
 
     @PostMapping("/support/companies/{id}/tokens/{tokenId}/revoke")
@@ -136,13 +151,18 @@ class SupportCompaniesController {
         return done(company, "Token revoked.", redirect);
     }
 
-    /** Creates (or reuses) the break-glass administrator and shows the one-time setup link on this answer only. */
+    /**
+     * Creates (or reuses) the break-glass administrator; its one-time setup link is shown once on the company's page
+     * that this redirects to.
+     */
     @PostMapping("/support/companies/{id}/admins")
     ModelAndView createAdmin(@PathVariable String id, @RequestParam(required = false) String email,
-                             @RequestParam(required = false) String displayName) {
+                             @RequestParam(required = false) String displayName, RedirectAttributes redirect) {
         Company company = company(id);
         CompanyAdmins.AdminSetup setup = admins.createOrReuse(company.id(), email, displayName);
-        return page(company).addObject("setup", setup);
+        redirect.addFlashAttribute(SETUP_USER, setup.userName());
+        redirect.addFlashAttribute(SETUP_EXPIRES, setup.link().expiresAt());
+        return secrets.showOnceAt(path(company), redirect, SETUP_LINK, company.id(), setup.link().url());
     }
 
     /** Retires a break-glass administrator; refused (409 page) when no other active administrator would be left. */
@@ -166,7 +186,11 @@ class SupportCompaniesController {
 
     private static String done(Company company, String notice, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/support/companies/" + company.id();
+        return "redirect:" + path(company);
+    }
+
+    private static String path(Company company) {
+        return "/support/companies/" + company.id();
     }
 
     private static UUID uuid(String text) {

@@ -7,19 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real headless Chromium, the way the setup guide walks a customer through it: the support
@@ -27,25 +22,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Entra, provisioning locks the directory, a provisioned group gets a Space, and a member who signs in with SSO
  * sees it. With GATEHOUSE_SCREENSHOTS=&lt;dir&gt; the main pages are saved there as PNG files.
  */
-class ConsoleBrowserIT extends ConsoleIntegrationTest {
+class ConsoleBrowserIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.gatehouse.access.Spaces spaces;
 
-    private ChromeDriver browser;
     private StubIdp idp;
 
     @BeforeEach
-    void start() throws IOException {
-        browser = HeadlessChromium.start();
+    void startIdp() throws IOException {
         idp = new StubIdp(base());
     }
 
     @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void stopIdp() {
         if (idp != null) {
             idp.close();
         }
@@ -227,14 +217,6 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
         assertThat(browser.findElements(By.id("grant-group-button"))).isNotEmpty();
     }
 
-    private void setPassword(TestCompany company) {
-        open(company.setupPath());
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
-        clickAndLoad(browser.findElement(By.cssSelector("main form button[type=submit]")));
-        waitForPath("/console");
-    }
-
     @Test
     void theSupportTeamCreatesACompanyAndItsAdministratorInTheSupportConsole() throws IOException {
         String name = "Northwind " + System.nanoTime();
@@ -298,10 +280,7 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
     @Test
     void theSupportTeamRegistersAProductApplicationAndItsKeySeesTheCompanyItServes() throws IOException {
         String company = operator().createCompany("Served by the product " + System.nanoTime(), "standard");
-        open("/support/applications");
-        waitForPath("/support/sign-in");
-        browser.findElement(By.id("token")).sendKeys(OPERATOR_TOKEN);
-        clickAndLoad(browser.findElement(By.id("sign-in")));
+        signInToSupport();
         clickAndLoad(browser.findElement(By.id("nav-applications")));
 
         // Registers the production application; its client secret is shown on this page only.
@@ -324,44 +303,6 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
                 .isEqualTo(company);
         clickAndLoad(browser.findElement(By.id("nav-applications")));
         assertThat(browser.findElement(By.id("applications")).getText()).contains("Acme Cloud (production)");
-    }
-
-    /** Clicks something that loads a new page and waits until the old one is gone. */
-    private void clickAndLoad(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                page.getTagName();
-                return false;
-            } catch (WebDriverException gone) { // stale, or "does not belong to the document" mid-navigation
-                return true;
-            }
-        });
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private void open(String path) {
-        browser.get(base() + path);
-    }
-
-    private String text(String id) {
-        return waitFor(By.id(id)).getText().trim();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
-    }
-
-    private void waitForPath(String path) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            String url = d.getCurrentUrl();
-            String p = url.replaceFirst("^https?://[^/]+", "").replaceFirst("[?#].*$", "");
-            return p.equals(path);
-        });
     }
 
     private static String fixture(String name) {

@@ -90,6 +90,15 @@ abstract class ConsoleIntegrationTest extends IntegrationTest {
         return web;
     }
 
+    /** How many entries of {@code action} the company's audit log has. */
+    long auditEntries(String companyId, String action) {
+        long n = 0;
+        for (var entry : operator().call("GET", "/companies/" + companyId + "/audit-log", null).json()) {
+            n += action.equals(entry.path("action").asString()) ? 1 : 0;
+        }
+        return n;
+    }
+
     static String testIdpMetadata() {
         return "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"" + EntraResponse.IDP
                 + "\"><IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"

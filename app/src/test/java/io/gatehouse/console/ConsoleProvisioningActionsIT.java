@@ -28,7 +28,7 @@ class ConsoleProvisioningActionsIT extends ConsoleIntegrationTest {
         WebClient admin = signedInAdmin(company);
 
         Http.Response posted = admin.postWithCsrf("/console/provisioning", "/console/provisioning/tokens", Map.of());
-        assertThat(posted.status()).as("post/redirect/get").isEqualTo(302);
+        assertThat(posted.status()).as("post/redirect/get: 303 See Other").isEqualTo(303);
         assertThat(posted.header("Location")).endsWith("/console/provisioning");
         Http.Response rotated = admin.get("/console/provisioning");
         Matcher m = NEW_TOKEN.matcher(rotated.body());

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The support console's product application pages, each action checked against what the operator API then
- * reports; secrets and keys are shown once, on the answer that issued them.
+ * reports; secrets and keys are shown once, on the page the issuing action redirects to (post/redirect/get).
  */
 class SupportApplicationsIT extends SupportConsoleTest {
 
@@ -49,18 +49,21 @@ class SupportApplicationsIT extends SupportConsoleTest {
     }
 
     @Test
-    void registersAnApplicationAndShowsItsClientSecretOnlyOnTheAnswer() {
+    void registersAnApplicationAndShowsItsClientSecretOnceAfterTheRedirect() {
         WebClient support = supportTeam();
         String name = "Console app " + System.nanoTime();
 
-        Http.Response registered = support.postWithCsrf("/support/applications", "/support/applications", Map.of(
+        Http.Response posted = support.postWithCsrf("/support/applications", "/support/applications", Map.of(
                 "name", name, "clientType", "confidential",
                 "redirectUris", CALLBACK + "\r\n\r\n  https://product.example.com/other  \r\n",
                 "postLogoutRedirectUris", "https://product.example.com/bye", "backChannelLogoutUri", ""));
 
-        assertThat(registered.status()).isEqualTo(200);
+        assertThat(location(posted)).startsWith("/support/applications/");
+        Http.Response registered = seeOther(support, posted, location(posted));
         String secret = shown(NEW_SECRET, registered);
         String id = shown(APPLICATION_ID, registered);
+        assertThat(location(posted)).isEqualTo("/support/applications/" + id);
+        assertThat(registered.body()).contains("Application " + name + " registered.");
         JsonNode app = api(id);
         assertThat(app.path("name").asString()).isEqualTo(name);
         assertThat(app.path("redirectUris").toString())
@@ -73,6 +76,19 @@ class SupportApplicationsIT extends SupportConsoleTest {
         assertThat(page).doesNotContain(secret).contains(secret.substring(0, 22)).contains(app.path("clientId")
                 .asString()).contains("APPLICATION_CREATED");
         assertThat(support.get("/support/applications").body()).contains(name).doesNotContain(secret);
+    }
+
+    @Test
+    void registeringAPublicClientRedirectsToItsPageWithoutASecret() {
+        WebClient support = supportTeam();
+        String name = "Public app " + System.nanoTime();
+
+        Http.Response posted = support.postWithCsrf("/support/applications", "/support/applications", Map.of(
+                "name", name, "clientType", "public", "redirectUris", CALLBACK));
+
+        Http.Response page = seeOther(support, posted, location(posted));
+        assertThat(page.body()).contains("Application " + name + " registered.").contains("id=\"public-client\"")
+                .doesNotContain("id=\"new-secret\"");
     }
 
     @Test
@@ -118,10 +134,16 @@ class SupportApplicationsIT extends SupportConsoleTest {
         TestApplication app = apps().serving();
         WebClient support = supportTeam();
 
-        Http.Response issued = onApp(support, app.id(), "/secrets", Map.of());
+        Http.Response posted = onApp(support, app.id(), "/secrets", Map.of());
+        String stored = storedFlashAttributes();
+        Http.Response issued = seeOther(support, posted, "/support/applications/" + app.id());
 
-        assertThat(issued.status()).isEqualTo(200);
         String second = shown(NEW_SECRET, issued);
+        assertThat(stored).contains("issuedSecret").doesNotContain(second);
+        assertThat(support.get("/support/applications/" + app.id()).body()).as("reloaded")
+                .doesNotContain(second).doesNotContain("id=\"new-secret\"");
+        assertThat(operator().call("GET", "/applications/" + app.id() + "/client-secrets", null).json().size())
+                .as("the reload issued none").isEqualTo(2);
         assertThat(applications.verifySecret(app.clientId(), second)).isTrue();
         assertThat(applications.verifySecret(app.clientId(), app.clientSecret())).isTrue();
         assertThat(onApp(support, app.id(), "/secrets", Map.of()).status()).isEqualTo(409);
@@ -142,7 +164,8 @@ class SupportApplicationsIT extends SupportConsoleTest {
         TestApplication app = apps().serving(company);
         WebClient support = supportTeam();
 
-        Http.Response issued = onApp(support, app.id(), "/keys", Map.of("label", "reporting"));
+        Http.Response issued = seeOther(support, onApp(support, app.id(), "/keys", Map.of("label", "reporting")),
+                "/support/applications/" + app.id());
 
         String key = shown(NEW_KEY, issued);
         assertThat(apps().api(key, "/companies/" + company).status()).isEqualTo(200);

@@ -112,9 +112,9 @@ class SupportConsoleIT extends SupportConsoleTest {
         String company = operator().createCompany("Tokens " + System.nanoTime(), "standard");
         WebClient support = supportTeam();
 
-        Http.Response issued = act(support, company, "/tokens", Map.of());
+        Http.Response issued = seeOther(support, act(support, company, "/tokens", Map.of()),
+                "/support/companies/" + company);
 
-        assertThat(issued.status()).isEqualTo(200);
         Matcher m = NEW_TOKEN.matcher(issued.body());
         assertThat(m.find()).isTrue();
         String token = m.group(1);
@@ -223,15 +223,85 @@ class SupportConsoleIT extends SupportConsoleTest {
     }
 
     @Test
+    void issuingATokenRedirectsSoThatReloadingThePageShowsItNoMoreAndIssuesNothing() {
+        String company = operator().createCompany("Reload " + System.nanoTime(), "standard");
+        WebClient support = supportTeam();
+        String page = "/support/companies/" + company;
+
+        Http.Response posted = act(support, company, "/tokens", Map.of());
+        String stored = storedFlashAttributes();
+        Http.Response shown = seeOther(support, posted, page);
+
+        Matcher m = NEW_TOKEN.matcher(shown.body());
+        assertThat(m.find()).as("the token on the page the POST redirected to").isTrue();
+        String token = m.group(1);
+        assertThat(shown.body()).contains("shown only this once").contains("id=\"issued-tenant-url\"");
+        assertThat(shown.header("Cache-Control")).contains("no-store");
+        assertThat(stored).as("the flash attribute waited in the session store, sealed").contains("issuedToken")
+                .doesNotContain(token);
+        for (int reload = 0; reload < 2; reload++) {
+            Http.Response again = support.get(page);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body()).doesNotContain(token).doesNotContain("id=\"new-token\"")
+                    .contains(token.substring(0, 12));
+        }
+        assertThat(operator().call("GET", "/companies/" + company + "/scim-tokens", null).json().size())
+                .as("one token: the reloads issued none").isEqualTo(1);
+        assertThat(auditEntries(company, "SCIM_TOKEN_ISSUED")).as("one audit entry for the one action").isEqualTo(1);
+        assertThat(new Scim(http(), token).get("/Users").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSetupLinkIsShownOnceAfterTheRedirectAndAReloadCreatesNoOtherLink() {
+        String company = operator().createCompany("Reload admin " + System.nanoTime(), "standard");
+        WebClient support = supportTeam();
+        String page = "/support/companies/" + company;
+        String email = "reload" + System.nanoTime() + "@first.test";
+
+        Http.Response posted = act(support, company, "/admins", Map.of("email", email, "displayName", "Rae"));
+        String stored = storedFlashAttributes();
+        Http.Response shown = seeOther(support, posted, page);
+
+        Matcher m = SETUP_LINK.matcher(shown.body());
+        assertThat(m.find()).isTrue();
+        String setupPath = URI.create(m.group(1)).getPath();
+        assertThat(shown.body()).contains("Setup link for <span>" + email + "</span>").contains("UTC, and replaces");
+        assertThat(stored).contains("setupLink").doesNotContain(setupPath);
+        Http.Response again = support.get(page);
+        assertThat(again.body()).contains(email).doesNotContain(setupPath).doesNotContain("id=\"setup-link\"");
+        assertThat(auditEntries(company, "BREAK_GLASS_ADMIN_CREATED")).isEqualTo(1);
+        // The link shown is the one that works: the reload made no newer link that would replace it.
+        Http.Response done = client().postWithCsrf(setupPath, setupPath, Map.of("password", PASSWORD,
+                "confirm", PASSWORD));
+        assertThat(location(done)).isEqualTo("/console");
+    }
+
+    @Test
+    void aSecretFlashedForOneCompanyIsNotShownOnAnotherCompanysPage() {
+        String company = operator().createCompany("Flash mine " + System.nanoTime(), "standard");
+        String other = operator().createCompany("Flash other " + System.nanoTime(), "standard");
+        WebClient support = supportTeam();
+
+        Http.Response posted = act(support, company, "/tokens", Map.of());
+        assertThat(posted.status()).isEqualTo(303);
+        Http.Response elsewhere = support.get("/support/companies/" + other);
+
+        assertThat(elsewhere.body()).doesNotContain("id=\"new-token\"");
+        assertThat(NEW_TOKEN.matcher(support.get(location(posted)).body()).find())
+                .as("the flash waits for its own page").isTrue();
+    }
+
+    @Test
     void createsTheFirstAdministratorWhoseSetupLinkSignsThemIn() {
         String company = operator().createCompany("First admin " + System.nanoTime(), "premium");
         WebClient support = supportTeam();
         assertThat(support.get("/support/companies/" + company).body()).contains("no administrator yet");
         String email = "first" + System.nanoTime() + "@first.test";
 
-        Http.Response created = act(support, company, "/admins", Map.of("email", email, "displayName", "Fay First"));
+        Http.Response created = seeOther(support,
+                act(support, company, "/admins", Map.of("email", email, "displayName", "Fay First")),
+                "/support/companies/" + company);
 
-        assertThat(created.status()).isEqualTo(200);
         Matcher m = SETUP_LINK.matcher(created.body());
         assertThat(m.find()).isTrue();
         String setupPath = URI.create(m.group(1)).getPath();
