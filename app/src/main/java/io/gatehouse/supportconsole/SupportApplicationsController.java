@@ -12,6 +12,7 @@ import io.gatehouse.credentials.IssuedToken;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
 import io.gatehouse.tenancy.CompanyService;
+import io.gatehouse.webhooks.WebhookEndpoints;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The support console's product applications: the list with *Register an application*, and one application's page
- * (settings, redirect URIs, served companies, client secrets, API keys, its audit entries). Changes go through
+ * (settings, redirect URIs, served companies, client secrets, API keys, webhook endpoints leading to their
+ * delivery logs (SupportWebhooksController), its audit entries). Changes go through
  * application.ApplicationRegistrations, as in the operator API, audited as the support team. A new client secret or
  * API key is shown only on the page answering the action that issued it.
  */
@@ -43,9 +45,11 @@ class SupportApplicationsController {
     private final ApplicationRegistrations registrations;
     private final CompanyService companies;
     private final DeploymentAuditLog audit;
+    private final WebhookEndpoints webhooks;
 
     SupportApplicationsController(ProductApplications applications, ApplicationRegistrations registrations,
-                                  CompanyService companies, DeploymentAuditLog audit) {
+                                  CompanyService companies, DeploymentAuditLog audit, WebhookEndpoints webhooks) {
+        this.webhooks = webhooks;
         this.applications = applications;
         this.registrations = registrations;
         this.companies = companies;
@@ -182,6 +186,7 @@ class SupportApplicationsController {
                 .addObject("servedCompanies", served).addObject("companyChoices", choices)
                 .addObject("secrets", applications.clientSecrets(app.id()))
                 .addObject("keys", applications.apiKeys(app.id()))
+                .addObject("webhooks", webhooks.list(app.id()))
                 .addObject("audit", audit.recent(DeploymentAuditLog.APPLICATION, app.id().toString(), AUDIT_ENTRIES))
                 .addObject("navSection", "applications");
     }
@@ -200,7 +205,7 @@ class SupportApplicationsController {
         return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    private static boolean yesOrNo(String value) {
+    static boolean yesOrNo(String value) {
         return switch (value == null ? "" : value) {
             case "true" -> true;
             case "false" -> false;
@@ -214,7 +219,7 @@ class SupportApplicationsController {
         }
     }
 
-    private static UUID uuid(String text) {
+    static UUID uuid(String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
