@@ -78,6 +78,9 @@ final class AuditedRoutes {
         put("POST /support/applications/{id}/keys/{keyId}/revoke", "API_KEY_REVOKED", a);
         put("POST /support/applications/{id}/secrets", "CLIENT_SECRET_ISSUED", a);
         put("POST /support/applications/{id}/secrets/{secretId}/revoke", "CLIENT_SECRET_REVOKED", a);
+        put("POST /support/applications/{id}/webhooks/{endpointId}/enabled", "WEBHOOK_ENDPOINT_CHANGED", a);
+        put("POST /support/applications/{id}/webhooks/{endpointId}/deliveries/{webhookId}/resend",
+                "WEBHOOK_DELIVERY_RESENT", a);
 
         put("POST /operator/v1/companies", "COMPANY_CREATED", Scope.NEW_COMPANY);
         put("PATCH /operator/v1/companies/{id}", "COMPANY_UPDATED", p);
@@ -106,6 +109,8 @@ final class AuditedRoutes {
         put("PATCH /operator/v1/applications/{id}/webhooks/{endpointId}", "WEBHOOK_ENDPOINT_CHANGED", a);
         put("DELETE /operator/v1/applications/{id}/webhooks/{endpointId}", "WEBHOOK_ENDPOINT_DELETED", a);
         put("POST /operator/v1/applications/{id}/webhooks/{endpointId}/secrets", "WEBHOOK_SECRET_ROTATED", a);
+        put("POST /operator/v1/applications/{id}/webhooks/{endpointId}/deliveries/{webhookId}/resend",
+                "WEBHOOK_DELIVERY_RESENT", a);
 
         Scope d = Scope.DEPLOYMENT;
         put("POST /operator/v1/provider/signing-keys/rotate", "SIGNING_KEY_ROTATED", d);

@@ -204,6 +204,10 @@ public class ApplicationRegistrations {
             changed.add("back-channel logout URI: " + (after.backChannelLogoutUri() == null ? "none"
                     : after.backChannelLogoutUri()));
         }
+        if (!String.valueOf(after.initiateLoginUri()).equals(String.valueOf(before.initiateLoginUri()))) {
+            changed.add("initiate login URI: " + (after.initiateLoginUri() == null ? "none"
+                    : after.initiateLoginUri()));
+        }
         if (!changed.isEmpty()) {
             record(id, actor, "APPLICATION_UPDATED", String.join("; ", changed));
         }

@@ -27,7 +27,7 @@ class ApplicationRepository {
     private static final String SIGN_IN = "SIGN_IN";
     private static final String POST_LOGOUT = "POST_LOGOUT";
     private static final String COLUMNS = "a.id, a.name, a.client_id, a.client_type, a.back_channel_logout_uri, "
-            + "a.serves_all_companies, a.enabled, a.created_at, a.updated_at";
+            + "a.serves_all_companies, a.enabled, a.created_at, a.updated_at, a.initiate_login_uri";
     private static final String COMPANY_COLUMNS = "c.id, c.name, c.plan_code, c.provisioning_enabled, c.created_at";
 
     private final JdbcClient jdbc;
@@ -42,12 +42,13 @@ class ApplicationRepository {
         ApplicationSettings s = app.settings();
         jdbc.sql("""
                 INSERT INTO product_application (id, name, client_id, client_type, back_channel_logout_uri,
-                                                 serves_all_companies, enabled, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 serves_all_companies, enabled, created_at, updated_at,
+                                                 initiate_login_uri)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(app.id().value(), s.name(), app.clientId(), app.clientType().name(), s.backChannelLogoutUri(),
                         s.servesAllCompanies(), s.enabled(), Timestamp.from(app.createdAt()),
-                        Timestamp.from(app.updatedAt()))
+                        Timestamp.from(app.updatedAt()), s.initiateLoginUri())
                 .update();
         insertUris(app.id(), s);
         replaceCompanies(app.id(), List.of(), s.companyIds(), app.createdAt());
@@ -57,11 +58,11 @@ class ApplicationRepository {
     void update(ApplicationId id, ApplicationSettings before, ApplicationSettings after, Instant now) {
         jdbc.sql("""
                 UPDATE product_application SET name = ?, back_channel_logout_uri = ?, serves_all_companies = ?,
-                                               enabled = ?, updated_at = ?
+                                               enabled = ?, updated_at = ?, initiate_login_uri = ?
                 WHERE id = ?
                 """)
                 .params(after.name(), after.backChannelLogoutUri(), after.servesAllCompanies(), after.enabled(),
-                        Timestamp.from(now), id.value())
+                        Timestamp.from(now), after.initiateLoginUri(), id.value())
                 .update();
         if (!after.redirectUris().equals(before.redirectUris())
                 || !after.defaultRedirectUri().equals(before.defaultRedirectUri())
@@ -227,14 +228,14 @@ class ApplicationRepository {
     }
 
     private record Row(ApplicationId id, String name, String clientId, ClientType type, String backChannel,
-                       boolean all, boolean enabled, Instant createdAt, Instant updatedAt) {}
+                       boolean all, boolean enabled, Instant createdAt, Instant updatedAt, String initiateLogin) {}
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(new ApplicationId(rs.getObject("id", UUID.class)), rs.getString("name"),
                 rs.getString("client_id"), ClientType.valueOf(rs.getString("client_type")),
                 rs.getString("back_channel_logout_uri"), rs.getBoolean("serves_all_companies"),
                 rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("initiate_login_uri"));
     }
 
     private ProductApplication complete(Row row) {
@@ -262,7 +263,7 @@ class ApplicationRepository {
                 """)
                 .param(row.id().value()).query((rs, n) -> new CompanyId(rs.getObject(1, UUID.class))).list();
         ApplicationSettings settings = new ApplicationSettings(row.name(), redirects, defaultUri[0], postLogout,
-                row.backChannel(), row.all(), served, row.enabled());
+                row.backChannel(), row.all(), served, row.enabled(), row.initiateLogin());
         return new ProductApplication(row.id(), row.clientId(), row.type(), settings, row.createdAt(),
                 row.updatedAt());
     }

@@ -33,6 +33,11 @@ public record ProductApplication(ApplicationId id, String clientId, ClientType c
     }
 
     /** OpenID Connect Back-Channel Logout 1.0 endpoint, or null. */
+    /** Where a sign-in started at the identity provider is handed to the product (OIDC Core 4), or null. */
+    public String initiateLoginUri() {
+        return settings.initiateLoginUri();
+    }
+
     public String backChannelLogoutUri() {
         return settings.backChannelLogoutUri();
     }

@@ -57,7 +57,10 @@ final class RegistrationRules {
             companies = List.of();
         }
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
-        return new ApplicationSettings(name, redirects, defaultUri, postLogout, backChannel, all, companies, enabled);
+        String initiate = changes.initiateLoginUri() == null ? current.initiateLoginUri()
+                : optionalUri("initiateLoginUri", changes.initiateLoginUri(), UriRules::redirectUriProblem);
+        return new ApplicationSettings(name, redirects, defaultUri, postLogout, backChannel, all, companies, enabled,
+                initiate);
     }
 
     private static String name(String raw) {
@@ -103,13 +106,17 @@ final class RegistrationRules {
     }
 
     private static String backChannel(String raw) {
+        return optionalUri("backChannelLogoutUri", raw, UriRules::outboundEndpointProblem);
+    }
+
+    /** A URI that {@code rule} accepts, or null for "" (none). */
+    private static String optionalUri(String field, String raw, Function<String, Optional<String>> rule) {
         String uri = raw.strip();
         if (uri.isEmpty()) {
             return null;
         }
-        UriRules.outboundEndpointProblem(uri).ifPresent(problem -> {
-            throw new InvalidApplicationException("backChannelLogoutUri",
-                    "backChannelLogoutUri " + problem + ": \"" + abbreviate(uri) + "\".");
+        rule.apply(uri).ifPresent(problem -> {
+            throw new InvalidApplicationException(field, field + " " + problem + ": \"" + abbreviate(uri) + "\".");
         });
         return uri;
     }

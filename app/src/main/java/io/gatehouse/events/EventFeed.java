@@ -4,6 +4,7 @@ import io.gatehouse.tenancy.CompanyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,13 @@ public class EventFeed {
                 .params(company.value(), afterPosition)
                 .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    /** A published event of the company by its id (a webhook resend); empty once pruned. */
+    public Optional<PublishedEvent> find(CompanyId company, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM directory_event e WHERE e.id = ? AND e.company_id = ?"
+                        + " AND e.feed_position IS NOT NULL")
+                .params(id, company.value()).query((rs, n) -> map(rs)).optional();
     }
 
     /** The event's {@code data} object. */

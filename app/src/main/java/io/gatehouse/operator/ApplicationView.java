@@ -24,6 +24,7 @@ final class ApplicationView {
         out.put("defaultRedirectUri", app.defaultRedirectUri());
         out.put("postLogoutRedirectUris", app.postLogoutRedirectUris());
         out.put("backChannelLogoutUri", app.backChannelLogoutUri());
+        out.put("initiateLoginUri", app.initiateLoginUri());
         out.put("servesAllCompanies", app.settings().servesAllCompanies());
         out.put("companyIds", app.settings().companyIds().stream().map(Object::toString).toList());
         out.put("createdAt", app.createdAt().toString());

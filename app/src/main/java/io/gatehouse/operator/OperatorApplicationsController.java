@@ -44,12 +44,12 @@ class OperatorApplicationsController {
     record CreateApplication(String name, String clientType, List<String> redirectUris, String defaultRedirectUri,
                              List<String> postLogoutRedirectUris, String backChannelLogoutUri,
                              Boolean servesAllCompanies, List<String> companyIds, Boolean enabled,
-                             @JsonAnySetter Map<String, Object> unknown) {}
+                             String initiateLoginUri, @JsonAnySetter Map<String, Object> unknown) {}
 
     record UpdateApplication(String name, List<String> redirectUris, String defaultRedirectUri,
                              List<String> postLogoutRedirectUris, String backChannelLogoutUri,
                              Boolean servesAllCompanies, List<String> companyIds, Boolean enabled,
-                             @JsonAnySetter Map<String, Object> unknown) {}
+                             String initiateLoginUri, @JsonAnySetter Map<String, Object> unknown) {}
 
     record IssueKey(String label, @JsonAnySetter Map<String, Object> unknown) {}
 
@@ -81,7 +81,7 @@ class OperatorApplicationsController {
         ApplicationRegistrations.Registered registered = registrations.register(body.clientType(),
                 new ApplicationChanges(body.name(), body.redirectUris(), body.defaultRedirectUri(),
                         body.postLogoutRedirectUris(), body.backChannelLogoutUri(), body.servesAllCompanies(),
-                        body.companyIds(), body.enabled()), AuditLog.SUPPORT_TEAM);
+                        body.companyIds(), body.enabled(), body.initiateLoginUri()), AuditLog.SUPPORT_TEAM);
         Map<String, Object> out = ApplicationView.of(registered.application());
         if (registered.clientSecret() != null) {
             out.put("clientSecret", ApplicationView.issued(registered.clientSecret(), "secret", SECRET_NOTE));
@@ -109,7 +109,8 @@ class OperatorApplicationsController {
         refuseUnknown(body.unknown());
         return ApplicationView.of(registrations.update(app.id(), new ApplicationChanges(body.name(),
                 body.redirectUris(), body.defaultRedirectUri(), body.postLogoutRedirectUris(),
-                body.backChannelLogoutUri(), body.servesAllCompanies(), body.companyIds(), body.enabled()),
+                body.backChannelLogoutUri(), body.servesAllCompanies(), body.companyIds(), body.enabled(),
+                body.initiateLoginUri()),
                 AuditLog.SUPPORT_TEAM));
     }
 

@@ -8,6 +8,7 @@ import io.gatehouse.application.ApplicationId;
 import io.gatehouse.application.UnknownApplicationException;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.webhooks.WebhookAttempt;
+import io.gatehouse.webhooks.WebhookDeliveryLog;
 import io.gatehouse.webhooks.WebhookEndpoint;
 import io.gatehouse.webhooks.WebhookEndpoints;
 import java.net.URI;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Webhook endpoints of a product application ({@code /operator/v1/applications/{id}/webhooks}): register (the
  * signing secret is on that answer only), list, change (url, enabled, eventTypes), delete, rotate the secret, and
- * the delivery log. Refusals: OperatorApplicationErrorHandler ({@code field} names the value at fault).
+ * the delivery log with Resend. Refusals: OperatorApplicationErrorHandler ({@code field} names the value at fault).
  */
 @RestController
 @RequestMapping("/operator/v1/applications/{id}/webhooks")
@@ -42,9 +43,11 @@ class OperatorWebhooksController {
             + "Webhooks); it is stored sealed and never shown again.";
 
     private final WebhookEndpoints endpoints;
+    private final WebhookDeliveryLog deliveryLog;
 
-    OperatorWebhooksController(WebhookEndpoints endpoints) {
+    OperatorWebhooksController(WebhookEndpoints endpoints, WebhookDeliveryLog deliveryLog) {
         this.endpoints = endpoints;
+        this.deliveryLog = deliveryLog;
     }
 
     @PostMapping
@@ -110,6 +113,35 @@ class OperatorWebhooksController {
             throw OperatorException.invalid("limit must be between 1 and 1000.");
         }
         return endpoints.deliveries(app(id), uuid(endpointId, "Webhook endpoint"), n);
+    }
+
+    /**
+     * One fresh attempt of the delivery {@code webhookId} ({@code evt_…}, the event's webhook-id) to this endpoint,
+     * soon, by the delivery worker: 202 with the delivery as the log shows it. 404 for a delivery not attempted at
+     * this endpoint; 409 while the endpoint or application is disabled (a resend enables nothing: PATCH
+     * {@code {"enabled": true}} does), for a company no longer served, or an event past retention.
+     */
+    @PostMapping("/{endpointId}/deliveries/{webhookId}/resend")
+    ResponseEntity<Map<String, Object>> resend(@PathVariable String id, @PathVariable String endpointId,
+                                               @PathVariable String webhookId) {
+        WebhookDeliveryLog.Delivery d = deliveryLog.resend(app(id), uuid(endpointId, "Webhook endpoint"), webhookId,
+                AuditLog.SUPPORT_TEAM);
+        return ResponseEntity.accepted().body(view(d));
+    }
+
+    static Map<String, Object> view(WebhookDeliveryLog.Delivery d) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("webhookId", d.webhookId());
+        view.put("companyId", d.companyId().toString());
+        view.put("eventType", d.eventType());
+        view.put("state", d.state());
+        view.put("attempts", d.attempts());
+        view.put("lastOutcome", d.outcome());
+        view.put("lastStatusCode", d.statusCode());
+        view.put("lastError", d.error());
+        view.put("lastAttemptAt", d.lastAttemptAt().toString());
+        view.put("nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+        return view;
     }
 
     private static ApplicationId app(String id) {

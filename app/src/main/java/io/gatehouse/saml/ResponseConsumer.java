@@ -31,10 +31,12 @@ class ResponseConsumer {
     private final SpEndpoints endpoints;
     private final SamlSubjects subjects;
     private final Clock clock;
+    private final IdpInitiatedLanding landing;
 
     ResponseConsumer(SamlConnectionRepository connections, PendingRequests requests, ReplayCache replays,
                      UserLinker linker, LoginLog loginLog, SpKeys spKeys, SpEndpoints endpoints,
-                     SamlSubjects subjects, Clock clock) {
+                     SamlSubjects subjects, Clock clock, IdpInitiatedLanding landing) {
+        this.landing = landing;
         this.connections = connections;
         this.requests = requests;
         this.replays = replays;
@@ -75,7 +77,7 @@ class ResponseConsumer {
             }
             target = pendingTarget.orElse(SafeTarget.DEFAULT);
         } else {
-            target = SafeTarget.orDefault(relayState);
+            target = null; // decided once the user is known: IdpInitiatedLanding
         }
         if (!replays.firstUse(id, s.assertionId(), s.assertionExpiresAt())) {
             return refuse(company, RefusalCode.ASSERTION_REPLAYED, "assertion " + s.assertionId()
@@ -84,6 +86,9 @@ class ResponseConsumer {
         UserLinker.Link link = linker.link(id, connection.options(), s);
         if (link.user() == null) {
             return refuse(company, link.refusal(), link.detail(), s.nameId(), null);
+        }
+        if (target == null) {
+            target = landing.target(id, link.user(), relayState);
         }
         String how = (s.inResponseTo() == null ? "IdP-initiated; " : "SP-initiated; ") + link.detail();
         loginLog.record(id, new LoginLog.Entry("SUCCESS", how, null, null, s.nameId(), link.user().id()));

@@ -8,7 +8,7 @@ import java.util.UUID;
 sealed interface SignInResult {
 
     /**
-     * @param target where to send the browser: a same-site path
+     * @param target where to send the browser: a same-site path, or (IdP-initiated) the application's initiate login URI
      * @param sessionNotOnOrAfter the IdP's bound on the session (AuthnStatement SessionNotOnOrAfter), or null
      * @param subject who the IdP said signed in, for single logout
      */

@@ -13,6 +13,7 @@ import io.gatehouse.credentials.IssuedToken;
 import io.gatehouse.tenancy.Company;
 import io.gatehouse.tenancy.CompanyId;
 import io.gatehouse.tenancy.CompanyService;
+import io.gatehouse.webhooks.WebhookEndpoints;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The support console's product applications: the list with *Register an application*, and one application's page
- * (settings, redirect URIs, served companies, client secrets, API keys, its audit entries). Changes go through
+ * (settings, redirect URIs, served companies, client secrets, API keys, webhook endpoints leading to their
+ * delivery logs (SupportWebhooksController), its audit entries). Changes go through
  * application.ApplicationRegistrations, as in the operator API, audited as the support team. A new client secret or
  * API key is shown once: the action answers with a 303 redirect to the application's page, which shows it from a
  * sealed flash attribute ({@link OneTimeSecrets}); reloading that page issues nothing and shows the secret no more.
@@ -49,10 +51,13 @@ class SupportApplicationsController {
     private final CompanyService companies;
     private final DeploymentAuditLog audit;
     private final OneTimeSecrets secrets;
+    private final WebhookEndpoints webhooks;
 
     SupportApplicationsController(ProductApplications applications, ApplicationRegistrations registrations,
-                                  CompanyService companies, DeploymentAuditLog audit, OneTimeSecrets secrets) {
+                                  CompanyService companies, DeploymentAuditLog audit, OneTimeSecrets secrets,
+                                  WebhookEndpoints webhooks) {
         this.secrets = secrets;
+        this.webhooks = webhooks;
         this.applications = applications;
         this.registrations = registrations;
         this.companies = companies;
@@ -199,6 +204,7 @@ class SupportApplicationsController {
                 .addObject("servedCompanies", served).addObject("companyChoices", choices)
                 .addObject("secrets", applications.clientSecrets(app.id()))
                 .addObject("keys", applications.apiKeys(app.id()))
+                .addObject("webhooks", webhooks.list(app.id()))
                 .addObject("audit", audit.recent(DeploymentAuditLog.APPLICATION, app.id().toString(), AUDIT_ENTRIES))
                 .addObject("navSection", "applications");
     }
@@ -217,7 +223,7 @@ class SupportApplicationsController {
         return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    private static boolean yesOrNo(String value) {
+    static boolean yesOrNo(String value) {
         return switch (value == null ? "" : value) {
             case "true" -> true;
             case "false" -> false;
@@ -231,7 +237,7 @@ class SupportApplicationsController {
         }
     }
 
-    private static UUID uuid(String text) {
+    static UUID uuid(String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {

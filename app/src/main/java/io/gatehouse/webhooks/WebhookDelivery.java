@@ -89,11 +89,13 @@ public class WebhookDelivery {
         }
     }
 
-    /** One round: claims up to 10 due streams and works them off; how many it claimed. */
+    /** One round: claims up to 10 due streams and 10 due resends and works them off; how many it claimed. */
     public int runOnce() {
         List<Claim> claims = claim(10);
         claims.forEach(this::work);
-        return claims.size();
+        List<ResendClaim> resends = claimResends(10);
+        resends.forEach(this::resend);
+        return claims.size() + resends.size();
     }
 
     List<Claim> claim(int limit) {
@@ -133,10 +135,8 @@ public class WebhookDelivery {
     }
 
     void work(Claim claim) {
-        Optional<WebhookEndpoint> endpoint = endpoints.find(claim.endpointId());
-        Optional<ProductApplication> app = endpoint.flatMap(e -> applications.find(e.application()));
-        if (endpoint.isEmpty() || app.isEmpty() || !app.get().enabled() || !endpoint.get().enabled()
-                || !applications.serves(app.get().id(), claim.company())) {
+        Optional<WebhookEndpoint> endpoint = deliverable(claim.endpointId(), claim.company());
+        if (endpoint.isEmpty()) {
             // not served any more: the stream goes (a later event of a served company opens a new one)
             jdbc.sql("DELETE FROM webhook_stream WHERE endpoint_id = ? AND company_id = ? AND lease_token = ?")
                     .params(claim.endpointId(), claim.company().value(), claim.token()).update();
@@ -165,6 +165,59 @@ public class WebhookDelivery {
         jdbc.sql("UPDATE webhook_stream SET lease_until = NULL, lease_token = NULL WHERE endpoint_id = ?"
                         + " AND company_id = ? AND lease_token = ?")
                 .params(claim.endpointId(), claim.company().value(), claim.token()).update();
+    }
+
+    /** The endpoint, while it and its application are enabled and the application serves the company. */
+    private Optional<WebhookEndpoint> deliverable(UUID endpointId, CompanyId company) {
+        Optional<WebhookEndpoint> endpoint = endpoints.find(endpointId).filter(WebhookEndpoint::enabled);
+        Optional<ProductApplication> app = endpoint.flatMap(e -> applications.find(e.application()))
+                .filter(ProductApplication::enabled);
+        return app.isPresent() && applications.serves(app.get().id(), company) ? endpoint : Optional.empty();
+    }
+
+    /** A requested resend (webhook_resend) this worker holds until {@code token}'s lease ends. */
+    record ResendClaim(long id, UUID endpointId, CompanyId company, long eventId, UUID token) {}
+
+    List<ResendClaim> claimResends(int limit) {
+        List<ResendClaim> claimed = tx.execute(status -> {
+            Instant now = clock.instant();
+            List<ResendClaim> due = jdbc.sql("""
+                    SELECT id, endpoint_id, company_id, event_id FROM webhook_resend
+                    WHERE next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                    ORDER BY next_attempt_at, id
+                    LIMIT %d
+                    FOR UPDATE SKIP LOCKED
+                    """.formatted(limit))
+                    .params(Timestamp.from(now), Timestamp.from(now))
+                    .query((rs, n) -> new ResendClaim(rs.getLong(1), rs.getObject(2, UUID.class),
+                            new CompanyId(rs.getObject(3, UUID.class)), rs.getLong(4), UUID.randomUUID()))
+                    .list();
+            return due.stream().filter(r -> jdbc.sql("""
+                    UPDATE webhook_resend SET lease_until = ?, lease_token = ?
+                    WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)
+                    """)
+                    .params(Timestamp.from(now.plus(settings.lease())), r.token(), r.id(), Timestamp.from(now))
+                    .update() == 1).toList();
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /**
+     * One attempt of a resend, recorded in the delivery log as resent; not retried (the log shows the outcome,
+     * and another resend may be asked for). Not sent, and dropped, when the endpoint, its application or the
+     * company is no longer deliverable, or the event was pruned meanwhile.
+     */
+    void resend(ResendClaim claim) {
+        Optional<WebhookEndpoint> endpoint = deliverable(claim.endpointId(), claim.company());
+        Optional<PublishedEvent> event = endpoint.flatMap(e -> feed.find(claim.company(), claim.eventId()));
+        if (event.isPresent()) {
+            Attempt attempt = send(endpoint.get(), endpoints.signingSecrets(claim.endpointId()), event.get());
+            int number = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM webhook_delivery WHERE endpoint_id = ?"
+                    + " AND event_id = ?").params(claim.endpointId(), claim.eventId()).query(Integer.class).single();
+            insertAttempt(claim.endpointId(), claim.company(), claim.eventId(), number + 1, attempt, true);
+        }
+        jdbc.sql("DELETE FROM webhook_resend WHERE id = ? AND lease_token = ?").params(claim.id(), claim.token())
+                .update();
     }
 
     /** The outcome of one HTTP attempt. */
@@ -249,14 +302,19 @@ public class WebhookDelivery {
     }
 
     private void record(Claim claim, PublishedEvent event, Attempt attempt) {
+        insertAttempt(claim.endpointId(), claim.company(), event.id(), claim.attempts() + 1, attempt, false);
+    }
+
+    private void insertAttempt(UUID endpointId, CompanyId company, long eventId, int number, Attempt attempt,
+                               boolean resent) {
         jdbc.sql("""
                 INSERT INTO webhook_delivery (endpoint_id, company_id, event_id, attempt, outcome, status_code, error,
-                  duration_ms, attempted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  duration_ms, attempted_at, resent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(claim.endpointId(), claim.company().value(), event.id(), claim.attempts() + 1,
-                        attempt.delivered() ? "DELIVERED" : "FAILED", attempt.status(), truncate(attempt.error()),
-                        attempt.millis(), Timestamp.from(clock.instant()))
+                .params(endpointId, company.value(), eventId, number, attempt.delivered() ? "DELIVERED" : "FAILED",
+                        attempt.status(), truncate(attempt.error()), attempt.millis(), Timestamp.from(clock.instant()),
+                        resent)
                 .update();
     }
 

@@ -173,7 +173,7 @@ public class WebhookEndpoints {
                 .query((rs, n) -> new WebhookAttempt("evt_" + rs.getLong("event_id"),
                         rs.getObject("company_id", UUID.class), rs.getInt("attempt"), rs.getString("outcome"),
                         (Integer) rs.getObject("status_code"), rs.getString("error"), rs.getLong("duration_ms"),
-                        rs.getTimestamp("attempted_at").toInstant()))
+                        rs.getTimestamp("attempted_at").toInstant(), rs.getBoolean("resent")))
                 .list();
     }
 

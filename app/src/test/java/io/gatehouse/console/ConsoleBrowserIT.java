@@ -2,6 +2,7 @@ package io.gatehouse.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.support.Http;
 import io.gatehouse.support.Scim;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,10 @@ class ConsoleBrowserIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.gatehouse.access.Spaces spaces;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.gatehouse.webhooks.WebhookDelivery worker;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.gatehouse.events.EventPublisher publisher;
 
     private StubIdp idp;
 
@@ -303,6 +308,47 @@ class ConsoleBrowserIT extends BrowserTest {
                 .isEqualTo(company);
         clickAndLoad(browser.findElement(By.id("nav-applications")));
         assertThat(browser.findElement(By.id("applications")).getText()).contains("Acme Cloud (production)");
+    }
+
+    @Test
+    void theSupportTeamOpensAnEndpointsDeliveryLogAndResendsADelivery() throws Exception {
+        try (io.gatehouse.webhooks.Receiver receiver = new io.gatehouse.webhooks.Receiver(n -> 204, 0)) {
+            io.gatehouse.support.Operator.TestCompany company = operator().premiumCompanyWithToken();
+            String app = new io.gatehouse.support.Applications(http()).serving(company.id()).id();
+            String endpoint = operator().call("POST", "/applications/" + app + "/webhooks",
+                    "{\"url\":\"" + receiver.url() + "/hook\"}").json().path("id").asString();
+            new Scim(http(), company.scimToken()).createUser("alice@contoso.test");
+            deliverWebhooksUntil(() -> !receiver.requests.isEmpty());
+            String webhookId = receiver.ids().get(0);
+            String type = Http.JSON.readTree(receiver.requests.get(0).body()).path("type").asString();
+
+            signInToSupport();
+            open("/support/applications/" + app);
+            clickAndLoad(browser.findElement(By.cssSelector("#webhooks tr[data-endpoint='" + endpoint + "'] a")));
+            waitForPath("/support/applications/" + app + "/webhooks/" + endpoint);
+            By row = By.cssSelector("#deliveries tr[data-delivery='" + webhookId + "']");
+            assertThat(waitFor(row).getText()).contains(type).contains(webhookId).contains("HTTP 204")
+                    .contains("Delivered");
+            screenshot("support-webhook");
+
+            clickAndLoad(browser.findElement(row).findElement(By.tagName("button")));
+            assertThat(text("notice")).contains("Resend of " + webhookId + " scheduled");
+            assertThat(browser.findElement(row).getText()).contains("Resend pending");
+            deliverWebhooksUntil(() -> receiver.ids().stream().filter(webhookId::equals).count() == 2);
+            browser.navigate().refresh();
+            assertThat(waitFor(row).findElement(By.className("attempts")).getText()).isEqualTo("2");
+            assertThat(browser.findElement(row).getText()).contains("Delivered");
+        }
+    }
+
+    private void deliverWebhooksUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        java.time.Instant end = java.time.Instant.now().plusSeconds(20);
+        while (!done.getAsBoolean()) {
+            assertThat(java.time.Instant.now()).as("not delivered in time").isBefore(end);
+            publisher.publish();
+            worker.runOnce();
+            Thread.sleep(50);
+        }
     }
 
     private static String fixture(String name) {

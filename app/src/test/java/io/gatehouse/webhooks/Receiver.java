@@ -11,14 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntUnaryOperator;
 
 /** A webhook receiver on 127.0.0.1: answers the n-th request (from 0) with {@code status.applyAsInt(n)}. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Request(String path, Map<String, String> headers, String body) {}
+    public record Request(String path, Map<String, String> headers, String body) {}
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    Receiver(IntUnaryOperator status, long delayMillis) throws IOException {
+    public Receiver(IntUnaryOperator status, long delayMillis) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> answer(exchange, status, delayMillis));
@@ -51,11 +51,11 @@ final class Receiver implements AutoCloseable {
         return v == null ? "" : v;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<String> ids() {
+    public List<String> ids() {
         return requests.stream().map(r -> r.headers().get("webhook-id")).toList();
     }
 

@@ -211,6 +211,107 @@ class WebhookDeliveryIT extends IntegrationTest {
         }
     }
 
+    private Http.Response resend(Setup s, String endpoint, String webhookId) {
+        return operator().call("POST", "/applications/" + s.app() + "/webhooks/" + endpoint + "/deliveries/"
+                + webhookId + "/resend", null);
+    }
+
+    @Test
+    void aResendIsOneMoreSignedAttemptWithTheSameWebhookIdInTheLogAndAudited() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204, 0)) {
+            Setup s = setup(receiver);
+            s.scim().createUser("alice@contoso.test");
+            deliverUntil(() -> !created(receiver).isEmpty(), Duration.ofSeconds(20));
+            String webhookId = created(receiver).get(0).headers().get("webhook-id");
+            int before = receiver.requests.size();
+
+            Http.Response r = resend(s, s.endpoint(), webhookId);
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            assertThat(r.json().path("webhookId").asString()).isEqualTo(webhookId);
+            assertThat(r.json().path("state").asString()).isEqualTo("resend_pending");
+            assertThat(r.json().path("eventType").asString()).isEqualTo("user.created");
+            assertThat(r.json().path("nextAttemptAt").isNull()).isFalse();
+            // asked twice before the worker ran: still one resend
+            assertThat(resend(s, s.endpoint(), webhookId).status()).isEqualTo(202);
+
+            deliverUntil(() -> receiver.requests.size() > before, Duration.ofSeconds(20));
+            Thread.sleep(200);
+            worker.runOnce();
+            assertThat(receiver.requests).hasSize(before + 1);
+            Receiver.Request again = receiver.requests.get(before);
+            assertThat(again.headers().get("webhook-id")).isEqualTo(webhookId);
+            assertThat(again.body()).isEqualTo(created(receiver).get(0).body());
+            assertThat(StandardWebhooksVerifier.verify(s.secret(), webhookId, again.headers().get("webhook-timestamp"),
+                    again.headers().get("webhook-signature"), again.body(), Instant.now())).isTrue();
+
+            JsonNode log = operator().call("GET", "/applications/" + s.app() + "/webhooks/" + s.endpoint()
+                    + "/deliveries", null).json();
+            JsonNode last = log.get(0);
+            assertThat(last.path("eventId").asString()).isEqualTo(webhookId);
+            assertThat(last.path("attempt").asInt()).isEqualTo(2);
+            assertThat(last.path("resent").asBoolean()).isTrue();
+            assertThat(last.path("outcome").asString()).isEqualTo("DELIVERED");
+            assertThat(audit.recent(DeploymentAuditLog.APPLICATION, s.app(), 10)).filteredOn(e ->
+                    e.action().equals("WEBHOOK_DELIVERY_RESENT")).hasSize(2)
+                    .allSatisfy(e -> assertThat(e.detail()).contains(webhookId).contains(s.endpoint()));
+        }
+    }
+
+    @Test
+    void aDeliveryIsResentOnlyThroughTheEndpointAndApplicationItWasAttemptedAt() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204, 0)) {
+            Setup mine = setup(receiver);
+            Setup theirs = setup(receiver);
+            mine.scim().createUser("alice@contoso.test");
+            theirs.scim().createUser("bob@fabrikam.test");
+            deliverUntil(() -> created(receiver).size() >= 2, Duration.ofSeconds(20));
+            String theirEvent = endpoints.deliveries(ApplicationId.parse(theirs.app()).orElseThrow(),
+                    java.util.UUID.fromString(theirs.endpoint()), 1).get(0).eventId();
+            int before = receiver.requests.size();
+
+            // their event through my endpoint, my application with their endpoint, unknown and malformed ids
+            for (Http.Response r : List.of(resend(mine, mine.endpoint(), theirEvent),
+                    resend(mine, theirs.endpoint(), theirEvent), resend(mine, mine.endpoint(), "evt_999999999"),
+                    resend(mine, mine.endpoint(), "nonsense"),
+                    resend(mine, java.util.UUID.randomUUID().toString(), theirEvent))) {
+                assertThat(r.status()).as(r.body()).isEqualTo(404);
+                assertThat(r.json().path("error").asString()).isEqualTo("not_found");
+                assertThat(r.json().path("detail").asString()).isNotBlank();
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_resend").query(Long.class).single()).isZero();
+            worker.runOnce();
+            assertThat(receiver.requests).hasSize(before);
+            assertThat(audit.recent(DeploymentAuditLog.APPLICATION, mine.app(), 20)).filteredOn(e ->
+                    e.action().equals("WEBHOOK_DELIVERY_RESENT")).hasSize(5)
+                    .allSatisfy(e -> assertThat(e.outcome()).isEqualTo("REFUSED"));
+        }
+    }
+
+    @Test
+    void aResendToADisabledEndpointIsRefusedWith409AndEnablesNothing() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204, 0)) {
+            Setup s = setup(receiver);
+            s.scim().createUser("alice@contoso.test");
+            deliverUntil(() -> !created(receiver).isEmpty(), Duration.ofSeconds(20));
+            String webhookId = receiver.ids().get(0);
+            assertThat(operator().call("PATCH", "/applications/" + s.app() + "/webhooks/" + s.endpoint(),
+                    "{\"enabled\":false}").status()).isEqualTo(200);
+
+            Http.Response r = resend(s, s.endpoint(), webhookId);
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().path("error").asString()).isEqualTo("conflict");
+            assertThat(r.json().path("detail").asString()).contains("disabled").contains("does not enable it");
+            assertThat(endpoints.find(ApplicationId.parse(s.app()).orElseThrow(),
+                    java.util.UUID.fromString(s.endpoint())).enabled()).isFalse();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_resend").query(Long.class).single()).isZero();
+            assertThat(audit.recent(DeploymentAuditLog.APPLICATION, s.app(), 5)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("WEBHOOK_DELIVERY_RESENT");
+                assertThat(e.outcome()).isEqualTo("REFUSED");
+                assertThat(e.detail()).contains("409");
+            });
+        }
+    }
+
     @Test
     void anEndpointUrlThatIsNotHttpsToAPublicAddressIsRefusedByField() {
         String app = new Applications(http()).servingAllCompanies().id();
