@@ -44,9 +44,9 @@ import org.springframework.test.context.TestPropertySource;
  * "Sign in with your company" → Gatehouse's authorize → the company's own sign-in → back to the product with the
  * code; the product's page shows the ID token's claims and the Spaces from the product API. The company's sign-in
  * is SAML (SP-initiated, answered by the test IdP) in one test and "Sign in with Microsoft" (the local OpenID
- * provider oidc.LocalEntra, approved by the company's administrator) in the other. Then SCIM {@code active:false} for that user: within 5 s the product's session is gone
- * (back-channel logout), its refresh token fails, and the signed {@code user.deactivated} webhook reached the
- * product's local copy of the users.
+ * provider oidc.LocalEntra, approved by the company's administrator) in the other. Then SCIM {@code active:false}
+ * for that user: within 5 s the product's session is gone (back-channel logout), its refresh token fails, and the
+ * signed {@code user.deactivated} webhook reaches the product's local copy of the users.
  *
  * <p>The server's public base URL is its test address here (the product reads Gatehouse's discovery document and
  * checks the issuer, as in production), so the server runs on a port chosen before it starts. The product runs on
@@ -138,12 +138,14 @@ class ReferenceProductBrowserIT extends ProviderIntegrationTest {
     }
 
     /** The reference product running and registered for the company, with the user in a group and a Space. */
-    private record Product(String base, Applications.TestApplication app, ConfigurableApplicationContext context) {}
+    private record Product(String base, Applications.TestApplication app, String webhookEndpoint,
+                           ConfigurableApplicationContext context) {}
 
     /**
      * Gives the user the group "Finance", which may view the Space "Contracts" (not "Board only"), registers the
      * reference product as an application serving the company (back-channel logout, a webhook endpoint and an API
-     * key) and starts it.
+     * key) and starts it. The webhook endpoint stays off until {@link #deactivationEndsTheProductSession} turns it
+     * on (delivery then resumes where it stopped), so that the back-channel logout alone must end the session.
      */
     private Product productFor(String companyId, Scim scim, String userId) {
         String group = scim.createGroup("Finance");
@@ -167,15 +169,13 @@ class ReferenceProductBrowserIT extends ProviderIntegrationTest {
         Http.Response endpoint = operator().call("POST", "/applications/" + app.id() + "/webhooks",
                 "{\"url\":\"" + productBase + "/webhooks/gatehouse\"}");
         assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
-        // The product needs the endpoint's secret to start, and until it listens every delivery fails: events of the
-        // setup still being published would use up the endpoint's retry window (5 s in the tests) on a loaded
-        // machine and disable it. So the endpoint is off while the product starts; turned on, delivery resumes
-        // where it stopped.
+        // Off at once, also because the product needs the endpoint's secret to start and until it listens every
+        // delivery fails: events of the setup still being published would use up the endpoint's retry window (5 s
+        // in the tests) on a loaded machine and disable it.
         String endpointPath = "/applications/" + app.id() + "/webhooks/" + endpoint.json().path("id").asString();
         assertThat(operator().call("PATCH", endpointPath, "{\"enabled\":false}").status()).isEqualTo(200);
         product = startProduct(productPort, app, apiKey, endpoint.json().path("secret").asString());
-        assertThat(operator().call("PATCH", endpointPath, "{\"enabled\":true}").status()).isEqualTo(200);
-        return new Product(productBase, app, product);
+        return new Product(productBase, app, endpointPath, product);
     }
 
     /** The product's sign-in page; the test companies have no email domain, so the user gives the company id. */
@@ -206,8 +206,9 @@ class ReferenceProductBrowserIT extends ProviderIntegrationTest {
     }
 
     /**
-     * Entra deactivates the user: the product's session ends within 5 s (back-channel logout), the signed
-     * user.deactivated webhook reaches the product's copy of the users, and the refresh token it holds fails.
+     * Entra deactivates the user: the product's session ends within 5 s by the back-channel logout (the webhook
+     * endpoint is still off), the signed user.deactivated webhook reaches the product's copy of the users within 5 s
+     * of the endpoint being turned on, and the refresh token the product holds fails with invalid_grant.
      */
     private void deactivationEndsTheProductSession(Product product, Scim scim, String userId) throws Exception {
         OAuth2AuthorizedClient client = product.context().getBean(OAuth2AuthorizedClientService.class)
@@ -231,6 +232,8 @@ class ReferenceProductBrowserIT extends ProviderIntegrationTest {
         assertThat(signedOut).as("product session ended within 5 s; at " + browser.getCurrentUrl()).isTrue();
         assertThat(browser.findElements(By.id("sign-in"))).isNotEmpty();
 
+        assertThat(operator().call("PATCH", product.webhookEndpoint(), "{\"enabled\":true}").status())
+                .isEqualTo(200);
         DirectoryCopy directory = product.context().getBean(DirectoryCopy.class);
         long webhookDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < webhookDeadline
