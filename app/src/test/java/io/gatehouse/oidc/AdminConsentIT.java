@@ -1,7 +1,18 @@
 package io.gatehouse.oidc;
 
+import static io.gatehouse.oidc.MicrosoftCompanies.consentAnswer;
+import static io.gatehouse.oidc.MicrosoftCompanies.enc;
+import static io.gatehouse.oidc.MicrosoftCompanies.offer;
+import static io.gatehouse.oidc.MicrosoftCompanies.offerAndApprove;
+import static io.gatehouse.oidc.MicrosoftCompanies.proofToken;
+import static io.gatehouse.oidc.MicrosoftCompanies.proveWithTokenOf;
+import static io.gatehouse.oidc.MicrosoftCompanies.provision;
+import static io.gatehouse.oidc.MicrosoftCompanies.query;
+import static io.gatehouse.oidc.MicrosoftCompanies.returnWithToken;
+import static io.gatehouse.oidc.MicrosoftCompanies.startApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.oidc.MicrosoftCompanies.TestCompany;
 import io.gatehouse.support.FormBrowser;
 import io.gatehouse.support.Http;
 import java.net.URI;

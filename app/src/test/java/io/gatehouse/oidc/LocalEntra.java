@@ -28,9 +28,10 @@ import okhttp3.HttpUrl;
  * A real OpenID provider on localhost (no.nav.security's mock-oauth2-server) shaped like Entra's multi-tenant
  * endpoint: issuer id {@code organizations/v2.0}, so discovery, authorize, token and keys live under
  * {@code <base>/organizations/v2.0/…} as Gatehouse looks them up, and every ID token carries a {@code tid}
- * and the issuer {@code <base>/<tid>/v2.0} of its tenant, as Entra's do. One server per test JVM.
+ * and the issuer {@code <base>/<tid>/v2.0} of its tenant, as Entra's do. One server per test JVM (also used by
+ * provider.ReferenceProductBrowserIT, through {@link MicrosoftCompanies}).
  */
-final class LocalEntra {
+public final class LocalEntra {
 
     static final String ISSUER_ID = "organizations/v2.0";
     static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
@@ -110,7 +111,7 @@ final class LocalEntra {
     }
 
     /** Entra's claims of a work account: tid, its issuer, oid, preferred_username. */
-    static Map<String, Object> claims(String tenant, String oid, String userName) {
+    public static Map<String, Object> claims(String tenant, String oid, String userName) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuerOf(tenant));
         claims.put("tid", tenant);
@@ -121,7 +122,7 @@ final class LocalEntra {
     }
 
     /** The next authorization code exchanged gets an ID token with these claims (they override defaults). */
-    static void nextToken(Map<String, Object> claims, long expirySeconds) {
+    public static void nextToken(Map<String, Object> claims, long expirySeconds) {
         SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, String.valueOf(claims.get("oid")), "JWT",
                 List.of(CLIENT_ID), claims, expirySeconds));
     }
@@ -153,7 +154,7 @@ final class LocalEntra {
         NEXT_ID_TOKENS.add(idToken);
     }
 
-    static String newTenant() {
+    public static String newTenant() {
         return UUID.randomUUID().toString();
     }
 }

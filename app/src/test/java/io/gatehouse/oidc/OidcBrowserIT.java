@@ -1,8 +1,10 @@
 package io.gatehouse.oidc;
 
+import static io.gatehouse.oidc.MicrosoftCompanies.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.console.HeadlessChromium;
+import io.gatehouse.oidc.MicrosoftCompanies.TestCompany;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,7 +1,14 @@
 package io.gatehouse.oidc;
 
+import static io.gatehouse.oidc.MicrosoftCompanies.enc;
+import static io.gatehouse.oidc.MicrosoftCompanies.offer;
+import static io.gatehouse.oidc.MicrosoftCompanies.offerAndApprove;
+import static io.gatehouse.oidc.MicrosoftCompanies.provision;
+import static io.gatehouse.oidc.MicrosoftCompanies.query;
+import static io.gatehouse.oidc.MicrosoftCompanies.returnWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.oidc.MicrosoftCompanies.TestCompany;
 import io.gatehouse.saml.LoginEvent;
 import io.gatehouse.saml.LoginLog;
 import io.gatehouse.support.FormBrowser;
