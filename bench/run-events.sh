@@ -104,7 +104,7 @@ run_once() {
       --members-per-patch "$MEMBERS_PER_PATCH" --groups-per-user "$GROUPS_PER_USER" \
       --warmup-users "$WARMUP_USERS" --seed "$SEED" --label "$DB_KIND" --json-out "$name.json" || rc=$?
   (( rc == 0 )) || { log "round $round, events $events: the driver exited with $rc"; STATUS=1; }
-  local peak_kb=null outbox=null by_type=null company
+  local peak_kb=null outbox=null by_type=null attempts=null company
   [[ -r /proc/$SERVER_PID/status ]] && peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   company=$(sed -n 's/^ *"companyId" *: *"\([0-9a-f-]*\)".*/\1/p' "$name.json" 2>/dev/null || true)
   if [[ $DB_KIND == postgres && -n $company ]]; then
@@ -113,9 +113,15 @@ run_once() {
     by_type=$(psql "${PSQL_ARGS[@]}" -d "$PG_DB" -XAtq -c "SELECT coalesce(json_object_agg(type, n), '{}') FROM
       (SELECT type, count(*) AS n FROM directory_event WHERE company_id = '$company' GROUP BY type) t" 2>/dev/null) \
       || by_type=null
+    # every delivery attempt of the run's endpoint: a FAILED one (with its error) delays the company's stream by the
+    # retry back-off (30 s first)
+    attempts=$(psql "${PSQL_ARGS[@]}" -d "$PG_DB" -XAtq -c "SELECT coalesce(json_object_agg(k, n), '{}') FROM
+      (SELECT outcome || coalesce(': ' || error, '') AS k, count(*) AS n FROM webhook_delivery GROUP BY 1) t" \
+      2>/dev/null) || attempts=null
   fi
-  printf '{"events": "%s", "serverPeakRssKb": %s, "outboxRows": %s, "outboxRowsByType": %s, "benchExitCode": %d}\n' \
-    "$events" "${peak_kb:-null}" "${outbox:-null}" "${by_type:-null}" "$rc" >"$name-server.json"
+  printf '{"events": "%s", "serverPeakRssKb": %s, "outboxRows": %s, "outboxRowsByType": %s, "deliveryAttempts": %s,'\
+' "benchExitCode": %d}\n' "$events" "${peak_kb:-null}" "${outbox:-null}" "${by_type:-null}" "${attempts:-null}" "$rc" \
+    >"$name-server.json"
   cleanup
 }
 

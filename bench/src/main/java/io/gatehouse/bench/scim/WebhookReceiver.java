@@ -57,6 +57,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port). */
     static WebhookReceiver start(int port) throws IOException {
+        // answer without Nagle's delay, as a production receiver behind a proxy would (read once, at first use)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "webhook-receiver");
