@@ -34,13 +34,14 @@ bench_drop_database() {
 }
 
 # Starts the jar $1 in $WORK_DIR on 127.0.0.1:$PORT (log to $2) and waits up to $3 seconds (default 60) for
-# /actuator/health to say UP; sets SERVER_PID.
+# /actuator/health to say UP; sets SERVER_PID. Arguments in the array SERVER_ARGS (if set) follow the jar's
+# port and address, e.g. SERVER_ARGS=(--gatehouse.events.enabled=false).
 bench_start_server() {
   local jar=$1 server_log=$2 deadline=$((SECONDS + ${3:-60}))
   mkdir -p "$(dirname "$server_log")"
   # cwd = the scratch directory, so nothing the server writes relative to ./ survives the run
   (cd "$WORK_DIR" && exec "${SERVER_JAVA:-java}" $SERVER_JAVA_OPTS -jar "$jar" --server.port="$PORT" \
-      --server.address=127.0.0.1) >"$server_log" 2>&1 &
+      --server.address=127.0.0.1 ${SERVER_ARGS[@]+"${SERVER_ARGS[@]}"}) >"$server_log" 2>&1 &
   SERVER_PID=$!
   until curl -fsS --max-time 2 "$BASE_URL/actuator/health" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$server_log" >&2; die "server exited during startup"; }

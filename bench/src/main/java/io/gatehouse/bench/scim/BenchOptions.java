@@ -124,6 +124,14 @@ record BenchOptions(
                 intOption(values, "--probe-lookups", 200, 0));
     }
 
+    /** A bad command line: the problem, {@code before} (another tool's own usage line) and the options; exit 2. */
+    static void exitWithUsage(IllegalArgumentException problem, String before) {
+        System.err.println("error: " + problem.getMessage());
+        System.err.print(before);
+        System.err.print(USAGE);
+        System.exit(2);
+    }
+
     boolean isScale() {
         return SCALE.equals(scenario);
     }

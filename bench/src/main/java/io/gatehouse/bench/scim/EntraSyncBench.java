@@ -34,9 +34,7 @@ public final class EntraSyncBench {
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
+            BenchOptions.exitWithUsage(e, "");
             return;
         }
         System.exit(run(options));
@@ -118,7 +116,7 @@ public final class EntraSyncBench {
      * warm for both phases' code paths before timing starts. Separate names ("w" namespace) keep
      * them out of the measured plan.
      */
-    private static long warmup(SyncRunner runner, BenchOptions options) throws InterruptedException {
+    static long warmup(SyncRunner runner, BenchOptions options) throws InterruptedException {
         if (options.warmupUsers() == 0) {
             return 0;
         }
@@ -130,7 +128,7 @@ public final class EntraSyncBench {
     }
 
     /** Daemon threads: a stuck request must not keep the JVM alive after main has given up. */
-    private static java.util.concurrent.ThreadFactory workerThreads() {
+    static java.util.concurrent.ThreadFactory workerThreads() {
         AtomicInteger next = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "bench-worker-" + next.incrementAndGet());

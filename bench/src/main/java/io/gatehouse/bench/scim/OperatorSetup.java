@@ -18,14 +18,28 @@ final class OperatorSetup {
     /** POST /companies, then POST /companies/{id}/scim-tokens; returns the new company's secret. */
     static Tenant createTenant(BearerClient operator, String name, String plan)
             throws IOException, InterruptedException {
+        String companyId = createCompany(operator, name, plan);
+        return new Tenant(companyId, issueScimToken(operator, companyId));
+    }
+
+    /** POST /companies; the new company's id. */
+    static String createCompany(BearerClient operator, String name, String plan)
+            throws IOException, InterruptedException {
         String companyBody = JSON.writeValueAsString(
                 JSON.createObjectNode().put("name", name).put("plan", plan));
         JsonNode company = expectCreated(operator.send("POST", "/companies", companyBody), "company");
-        String companyId = requiredText(company, "id", "company");
+        return requiredText(company, "id", "company");
+    }
+
+    /**
+     * POST /companies/{id}/scim-tokens; the token. The company's first token hands its directory to the identity
+     * provider, which records a {@code company.directory_locked} event.
+     */
+    static String issueScimToken(BearerClient operator, String companyId) throws IOException, InterruptedException {
         JsonNode token = expectCreated(
                 operator.send("POST", "/companies/" + EntraRequests.encode(companyId) + "/scim-tokens", null),
                 "SCIM token");
-        return new Tenant(companyId, requiredText(token, "token", "SCIM token"));
+        return requiredText(token, "token", "SCIM token");
     }
 
     private static JsonNode expectCreated(BearerClient.Response response, String what) {

@@ -54,6 +54,15 @@ final class SyncRunner {
     /** Per user: the matching query, then the create. Fills {@code userIds} for later phases. */
     PhaseResult runUsers(List<PlannedUser> users, AtomicReferenceArray<String> userIds)
             throws InterruptedException {
+        return runUsers(users, userIds, null);
+    }
+
+    /**
+     * As {@link #runUsers(List, AtomicReferenceArray)}, also recording in {@code createdAt} (when given) the
+     * {@link System#nanoTime()} at which each user's create had returned 201 with its id (the commit was acknowledged).
+     */
+    PhaseResult runUsers(List<PlannedUser> users, AtomicReferenceArray<String> userIds, long[] createdAt)
+            throws InterruptedException {
         return runPhase(users.size(), (index, stats) -> {
             PlannedUser user = users.get(index);
             expectEmptyList(stats, RequestType.USER_FILTER, EntraRequests.userFilterPath(user.userName()));
@@ -61,6 +70,9 @@ final class SyncRunner {
             String managerId = user.managerIndex() < 0 ? null : userIds.get(user.managerIndex());
             String id = create(stats, RequestType.USER_CREATE, "/Users",
                     EntraRequests.createUserBody(user, managerId));
+            if (createdAt != null && id != null) {
+                createdAt[index] = System.nanoTime(); // read after the phase: Future.get() orders the write before
+            }
             userIds.set(index, id);
         });
     }
