@@ -6,6 +6,7 @@ import io.gatehouse.access.Spaces;
 import io.gatehouse.events.EventPublisher;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
+import io.gatehouse.support.Publishing;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,11 @@ class EventsApiIT extends IntegrationTest {
     Spaces spaces;
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private void publishAll() {
-        while (publisher.publish() > 0) {
-            // until nothing is left
-        }
+        Publishing.publishAll(publisher, jdbc);
     }
 
     /** Every event after {@code cursor}, page by page; the last cursor in {@code cursorOut[0]}. */

@@ -3,6 +3,7 @@ package io.gatehouse.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.IntegrationTest;
+import io.gatehouse.support.Publishing;
 import io.gatehouse.tenancy.CompanyId;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -34,9 +35,7 @@ class EventFeedOrderIT extends IntegrationTest {
     JdbcClient jdbc;
 
     private void publishAll() {
-        while (publisher.publish() > 0) {
-            // until nothing is left
-        }
+        Publishing.publishAll(publisher, jdbc);
     }
 
     @Test

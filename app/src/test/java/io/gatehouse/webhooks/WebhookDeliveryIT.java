@@ -11,6 +11,7 @@ import io.gatehouse.events.EventsProperties;
 import io.gatehouse.support.Applications;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
+import io.gatehouse.support.Publishing;
 import io.gatehouse.support.Operator;
 import io.gatehouse.support.Scim;
 import java.time.Clock;
@@ -154,7 +155,7 @@ class WebhookDeliveryIT extends IntegrationTest {
     void aDeliveryWhoseWorkerDiedIsRedeliveredWhenItsLeaseRunsOut() throws Exception {
         try (Receiver receiver = new Receiver(n -> 204, 0)) {
             setup(receiver).scim().createUser("alice@contoso.test");
-            publisher.publish();
+            Publishing.publishAll(publisher, jdbc);
             // a worker claims the stream and dies before sending
             assertThat(worker.claim(100)).isNotEmpty();
             worker.runOnce();
