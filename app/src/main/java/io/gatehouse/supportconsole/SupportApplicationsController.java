@@ -77,11 +77,13 @@ class SupportApplicationsController {
                           @RequestParam(required = false) String redirectUris,
                           @RequestParam(required = false) String postLogoutRedirectUris,
                           @RequestParam(required = false) String backChannelLogoutUri,
+                          @RequestParam(required = false) String initiateLoginUri,
                           @RequestParam(required = false) String servesAllCompanies,
                           RedirectAttributes redirect) {
         ApplicationRegistrations.Registered registered = registrations.register(clientType,
                 new ApplicationChanges(name, lines(redirectUris), null, lines(postLogoutRedirectUris),
-                        backChannelLogoutUri, "true".equals(servesAllCompanies), null, true), AuditLog.SUPPORT_TEAM);
+                        backChannelLogoutUri, "true".equals(servesAllCompanies), null, true, initiateLoginUri),
+                AuditLog.SUPPORT_TEAM);
         ProductApplication app = registered.application();
         redirect.addFlashAttribute("notice", "Application " + app.name() + " registered.");
         if (registered.clientSecret() == null) { // a public client has no secret
@@ -99,17 +101,21 @@ class SupportApplicationsController {
         return page(app);
     }
 
-    /** Name and URIs; the first redirect URI is the default (where sign-ins started from Entra land). */
+    /**
+     * Name and URIs; the first redirect URI is the default (where sign-ins started from Entra land). An empty
+     * back-channel logout or initiate login URI removes it.
+     */
     @PostMapping("/support/applications/{id}/settings")
     String settings(@PathVariable String id, @RequestParam(required = false) String name,
                     @RequestParam(required = false) String redirectUris,
                     @RequestParam(required = false) String postLogoutRedirectUris,
-                    @RequestParam(required = false) String backChannelLogoutUri, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String backChannelLogoutUri,
+                    @RequestParam(required = false) String initiateLoginUri, RedirectAttributes redirect) {
         ProductApplication app = application(id);
         List<String> redirects = lines(redirectUris);
         registrations.update(app.id(), new ApplicationChanges(name == null ? "" : name, redirects,
                 redirects.isEmpty() ? null : redirects.get(0), lines(postLogoutRedirectUris),
-                backChannelLogoutUri == null ? "" : backChannelLogoutUri, null, null, null), AuditLog.SUPPORT_TEAM);
+                orNone(backChannelLogoutUri), null, null, null, orNone(initiateLoginUri)), AuditLog.SUPPORT_TEAM);
         return done(app, "Settings saved.", redirect);
     }
 
@@ -216,6 +222,11 @@ class SupportApplicationsController {
     private CompanyId company(String id) {
         return CompanyId.parse(id == null ? null : id.strip()).filter(c -> companies.find(c).isPresent())
                 .orElseThrow(SupportErrors.NotFoundException::new);
+    }
+
+    /** A form field left out counts as empty: "none". */
+    private static String orNone(String value) {
+        return value == null ? "" : value;
     }
 
     /** One URI per line; blank lines do not count. */

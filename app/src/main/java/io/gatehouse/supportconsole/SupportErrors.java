@@ -4,6 +4,7 @@ import io.gatehouse.access.LastAdministratorException;
 import io.gatehouse.access.NotInCompanyException;
 import io.gatehouse.access.ProvisionedUserConflictException;
 import io.gatehouse.application.ApplicationConflictException;
+import io.gatehouse.application.InvalidApplicationException;
 import io.gatehouse.application.UnknownApplicationException;
 import io.gatehouse.saml.EmailDomains;
 import io.gatehouse.web.ErrorBody;
@@ -66,6 +67,12 @@ class SupportErrors implements ErrorBody {
     @ExceptionHandler(LastAdministratorException.class)
     ModelAndView lastAdministrator(LastAdministratorException e) {
         return page(HttpStatus.CONFLICT, "Last administrator", e.getMessage());
+    }
+
+    /** A refused application setting, with the form field at fault named as the operator API names it. */
+    @ExceptionHandler(InvalidApplicationException.class)
+    ModelAndView invalidApplication(InvalidApplicationException e) {
+        return page(HttpStatus.BAD_REQUEST, "That did not work", e.getMessage()).addObject("field", e.field());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -13,7 +13,8 @@ import java.util.Map;
  * A stand-in for Entra's sign-in page, on its own port: {@code /sso?company=…&user=…} answers with the
  * HTTP-POST binding form carrying a response signed by the test IdP, which the browser submits to our ACS.
  * IdP-initiated for the console's public base by default; {@link #signInUrl(String, String, String, String)}
- * answers an SP-initiated request (its ID and RelayState) for a server whose public base is the test address.
+ * answers an SP-initiated request (its ID and RelayState) for a server whose public base is the test address,
+ * {@link #idpInitiatedUrl} an IdP-initiated sign-in for such a server.
  */
 public final class StubIdp implements AutoCloseable {
 
@@ -24,7 +25,8 @@ public final class StubIdp implements AutoCloseable {
         server.createContext("/sso", exchange -> {
             Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
             String company = q.get("company");
-            String response = q.containsKey("request")
+            // "request": an answer to that AuthnRequest; "unsolicited": IdP-initiated, both for appBase
+            String response = q.containsKey("request") || q.containsKey("unsolicited")
                     ? java.util.Base64.getEncoder().encodeToString(io.gatehouse.saml.core.support.TestIdp.signAssertion(
                             io.gatehouse.saml.core.support.EntraResponse.now(appBase, company, q.get("request"),
                                     q.get("user"))))
@@ -55,6 +57,12 @@ public final class StubIdp implements AutoCloseable {
     public String signInUrl(String companyId, String userName, String requestId, String relayState) {
         return signInUrl(companyId, userName) + "&request=" + java.net.URLEncoder.encode(requestId,
                 StandardCharsets.UTF_8) + (relayState == null ? "" : "&relay="
+                + java.net.URLEncoder.encode(relayState, StandardCharsets.UTF_8));
+    }
+
+    /** An IdP-initiated (unsolicited) response for a server whose public base is the test address. */
+    public String idpInitiatedUrl(String companyId, String userName, String relayState) {
+        return signInUrl(companyId, userName) + "&unsolicited" + (relayState == null ? "" : "&relay="
                 + java.net.URLEncoder.encode(relayState, StandardCharsets.UTF_8));
     }
 

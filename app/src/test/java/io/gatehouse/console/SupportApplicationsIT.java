@@ -130,6 +130,46 @@ class SupportApplicationsIT extends SupportConsoleTest {
     }
 
     @Test
+    void setsShowsRefusesAndClearsTheInitiateLoginUri() {
+        WebClient support = supportTeam();
+        String initiate = "https://product.example.com/login/initiate";
+        Http.Response posted = support.postWithCsrf("/support/applications", "/support/applications", Map.of(
+                "name", "Initiating " + System.nanoTime(), "clientType", "public", "redirectUris", CALLBACK,
+                "initiateLoginUri", initiate));
+        String id = location(posted).substring("/support/applications/".length());
+        assertThat(api(id).path("initiateLoginUri").asString()).isEqualTo(initiate);
+        assertThat(seeOther(support, posted, location(posted)).body())
+                .contains("name=\"initiateLoginUri\" type=\"url\" value=\"" + initiate + "\"");
+
+        Http.Response refused = onApp(support, id, "/settings", Map.of("name", "Initiating",
+                "redirectUris", CALLBACK, "initiateLoginUri", "http://product.example.com/login/initiate"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("initiateLoginUri must use https")
+                .contains("id=\"error-field\">Field: <code>initiateLoginUri</code>");
+        assertThat(api(id).path("initiateLoginUri").asString()).isEqualTo(initiate);
+
+        Http.Response changed = onApp(support, id, "/settings", Map.of("name", "Initiating",
+                "redirectUris", CALLBACK, "initiateLoginUri", "  http://127.0.0.1:8081/login/initiate "));
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(api(id).path("initiateLoginUri").asString()).isEqualTo("http://127.0.0.1:8081/login/initiate");
+
+        Http.Response cleared = onApp(support, id, "/settings", Map.of("name", "Initiating",
+                "redirectUris", CALLBACK, "initiateLoginUri", ""));
+        assertThat(cleared.status()).isEqualTo(302);
+        JsonNode none = api(id).path("initiateLoginUri");
+        assertThat(none.isNull() || none.isMissingNode()).as("no initiate login URI: " + none).isTrue();
+        assertThat(support.get("/support/applications/" + id).body()).contains("Settings saved.")
+                .contains("name=\"initiateLoginUri\" type=\"url\" value=\"\">")
+                .contains("initiate login URI: none");
+
+        Http.Response badRegistration = support.postWithCsrf("/support/applications", "/support/applications",
+                Map.of("name", "Refused initiate " + System.nanoTime(), "clientType", "public",
+                        "redirectUris", CALLBACK, "initiateLoginUri", "not a uri"));
+        assertThat(badRegistration.status()).isEqualTo(400);
+        assertThat(badRegistration.body()).contains("<code>initiateLoginUri</code>");
+    }
+
+    @Test
     void rotatesTheClientSecretAndRevokesTheOldOne() {
         TestApplication app = apps().serving();
         WebClient support = supportTeam();

@@ -46,7 +46,8 @@ import org.springframework.test.context.TestPropertySource;
  * is SAML (SP-initiated, answered by the test IdP) in one test and "Sign in with Microsoft" (the local OpenID
  * provider oidc.LocalEntra, approved by the company's administrator) in the other. Then SCIM {@code active:false}
  * for that user: within 5 s the product's session is gone (back-channel logout), its refresh token fails, and the
- * signed {@code user.deactivated} webhook reaches the product's local copy of the users.
+ * signed {@code user.deactivated} webhook reaches the product's local copy of the users. A sign-in started at the
+ * identity provider (IdP-initiated SAML) ends signed in on the product through its initiate login URI.
  *
  * <p>The server's public base URL is its test address here (the product reads Gatehouse's discovery document and
  * checks the issuer, as in production), so the server runs on a port chosen before it starts. The product runs on
@@ -109,6 +110,27 @@ class ReferenceProductBrowserIT extends ProviderIntegrationTest {
         assertSignedIn(product, userId, company.id(), userName, userName.substring(0, userName.indexOf('@'))
                 + " Example", "saml");
         deactivationEndsTheProductSession(product, company.scim(), userId);
+    }
+
+    @Test
+    void aSignInStartedAtTheIdentityProviderEndsSignedInOnTheProductThroughItsInitiateLoginUri() throws Exception {
+        SamlCompany company = samlCompany();
+        String userName = "my-apps" + System.nanoTime() + "@contoso.test";
+        String userId = company.scim().createUser(userName);
+        Product product = productFor(company.id(), company.scim(), userId);
+        assertThat(operator().call("PATCH", "/applications/" + product.app().id(),
+                "{\"initiateLoginUri\":\"" + product.base() + "/login/initiate\"}").status()).isEqualTo(200);
+
+        browser = HeadlessChromium.start("--host-resolver-rules=MAP login.microsoftonline.com 127.0.0.1:9");
+        idp = new StubIdp(GATEHOUSE);
+        // Entra's My Apps: an unsolicited response, RelayState = the application's client id. Gatehouse hands the
+        // sign-in to the product's /login/initiate, whose own code flow (PKCE, organization, login_hint) the fresh
+        // Gatehouse session answers without another trip to the identity provider.
+        browser.get(idp.idpInitiatedUrl(company.id(), userName, product.app().clientId()));
+        browser.findElement(By.id("continue")).click();
+
+        assertSignedIn(product, userId, company.id(), userName, userName.substring(0, userName.indexOf('@'))
+                + " Example", "saml");
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 /**
  * Spring Security as a product team would configure it: oauth2Login against Gatehouse (registration
  * {@code gatehouse} in application.properties) with PKCE, the company passed on to Gatehouse's authorize request
- * as {@code organization} or {@code login_hint}; webhooks and back-channel logout open to Gatehouse (each checks
- * its own signature) and outside CSRF; everything else needs a signed-in user.
+ * as {@code organization} and/or {@code login_hint}; the initiate login URI ({@link InitiateLoginController}) open
+ * to anyone; webhooks and back-channel logout open to Gatehouse (each checks its own signature) and outside CSRF;
+ * everything else needs a signed-in user.
  */
 @Configuration
 public class SecurityConfig {
@@ -30,7 +31,8 @@ public class SecurityConfig {
         SavedRequestAwareAuthenticationSuccessHandler toHome = new SavedRequestAwareAuthenticationSuccessHandler();
         toHome.setDefaultTargetUrl("/home");
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/sign-in", "/error", "/webhooks/gatehouse", "/logout/back-channel")
+                        .requestMatchers("/", "/sign-in", InitiateLoginController.PATH, "/error", "/webhooks/gatehouse",
+                                "/logout/back-channel")
                         .permitAll()
                         .anyRequest().authenticated())
                 .csrf(c -> c.ignoringRequestMatchers("/webhooks/gatehouse", "/logout/back-channel"))
@@ -48,7 +50,7 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Spring's resolver with PKCE (S256), adding {@code organization} or {@code login_hint} from the request. */
+    /** Spring's resolver with PKCE (S256), adding {@code organization} and {@code login_hint} from the request. */
     static OAuth2AuthorizationRequestResolver companyAware(ClientRegistrationRepository registrations) {
         DefaultOAuth2AuthorizationRequestResolver spring = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
@@ -76,7 +78,8 @@ public class SecurityConfig {
         String hint = request.getParameter("login_hint");
         if (organization != null && !organization.isBlank()) {
             extra.put("organization", organization.strip());
-        } else if (hint != null && !hint.isBlank()) {
+        }
+        if (hint != null && !hint.isBlank()) { // with organization too: a sign-in handed over by Gatehouse
             extra.put("login_hint", hint.strip());
         }
         return extra.isEmpty() ? authorization
