@@ -342,13 +342,7 @@ class ConsoleBrowserIT extends BrowserTest {
     }
 
     private void deliverWebhooksUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
-        java.time.Instant end = java.time.Instant.now().plusSeconds(20);
-        while (!done.getAsBoolean()) {
-            assertThat(java.time.Instant.now()).as("not delivered in time").isBefore(end);
-            publisher.publish();
-            worker.runOnce();
-            Thread.sleep(50);
-        }
+        io.gatehouse.support.Publishing.deliverUntil(publisher, worker, done, java.time.Duration.ofSeconds(20));
     }
 
     private static String fixture(String name) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.events.EventPublisher;
 import io.gatehouse.support.Applications;
 import io.gatehouse.support.Http;
+import io.gatehouse.support.Publishing;
 import io.gatehouse.support.Operator;
 import io.gatehouse.support.Scim;
 import io.gatehouse.webhooks.Receiver;
 import io.gatehouse.webhooks.WebhookDelivery;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -53,13 +53,7 @@ class SupportWebhooksIT extends SupportConsoleTest {
     }
 
     private void deliverUntil(BooleanSupplier done) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (!done.getAsBoolean()) {
-            assertThat(Instant.now()).as("not delivered in time").isBefore(end);
-            publisher.publish();
-            worker.runOnce();
-            Thread.sleep(50);
-        }
+        Publishing.deliverUntil(publisher, worker, done, Duration.ofSeconds(20));
     }
 
     private static Map<String, String[]> rows(String page) {

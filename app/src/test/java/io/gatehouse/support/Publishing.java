@@ -3,8 +3,10 @@ package io.gatehouse.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.EventPublisher;
+import io.gatehouse.webhooks.WebhookDelivery;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,6 +30,21 @@ public final class Publishing {
             if (published == 0) {
                 pause();
             }
+        }
+    }
+
+    /**
+     * Publishes and runs one round of the webhook worker every 50 ms until {@code done} holds (the scheduled worker is
+     * slowed to an hour in the tests, so they drive delivery themselves); fails when {@code within} has passed.
+     */
+    public static void deliverUntil(EventPublisher publisher, WebhookDelivery worker, BooleanSupplier done,
+                                    Duration within) throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        while (!done.getAsBoolean()) {
+            assertThat(Instant.now()).as("not delivered in time").isBefore(end);
+            publisher.publish();
+            worker.runOnce();
+            Thread.sleep(50);
         }
     }
 

@@ -68,13 +68,7 @@ class WebhookDeliveryIT extends IntegrationTest {
     }
 
     private void deliverUntil(BooleanSupplier done, Duration within) throws InterruptedException {
-        Instant end = Instant.now().plus(within);
-        while (!done.getAsBoolean()) {
-            assertThat(Instant.now()).as("not done in time").isBefore(end);
-            publisher.publish();
-            worker.runOnce();
-            Thread.sleep(50);
-        }
+        Publishing.deliverUntil(publisher, worker, done, within);
     }
 
     private static List<Receiver.Request> created(Receiver receiver) {
