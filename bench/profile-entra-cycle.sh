@@ -4,7 +4,8 @@
 # load client (the same requests ratio.sh measures). The server is started by ./run-server.sh, as a user starts it.
 #
 #   bench/profile-entra-cycle.sh warm|cold [CYCLES=3000]
-# Env: JAVA (server runtime, default java), PGPORT (5432), PEER_BENCH (../shared/peer-bench), WARMUP (10000 cycles,
+# Env: JAVA (server runtime, default java), PGPORT (5432), PEER_BENCH (../shared/peer-bench), JFR_SETTINGS (profile,
+#      or a .jfc file, e.g. one with a 1 ms sampling period for finer shares), WARMUP (10000 cycles,
 #      warm only), OUT (bench/target/profile).
 # warm: 10,000 unrecorded cycles, then the recording covers CYCLES cycles. cold: the recording starts with the JVM
 # and the cycles start as soon as the server is healthy. Prints the ten hottest methods (leaf frames), the CPU
@@ -22,26 +23,16 @@ for candidate in "$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jfr" /usr/
 done
 [ -n "$jfr_tool" ] || { echo "profile-entra-cycle.sh: no jfr tool of JDK 21+ found (set JFR_TOOL)" >&2; exit 2; }
 rec=$out/entra-cycle-$mode.jfr; rm -f "$rec"
-db=gatehouse_profile
-psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-op=op-$RANDOM$RANDOM$RANDOM
-JAVA=$JAVA GATEHOUSE_PREPARE_ONLY=1 ./run-server.sh # jar and class cache first: a cold start is measured without them
+. "$(dirname "$0")/lib-cycle.sh"
 opts="-XX:FlightRecorderOptions=stackdepth=128"
-[ "$mode" = cold ] && opts="$opts -XX:StartFlightRecording=settings=profile,filename=$rec"
-GATEHOUSE_OPERATOR_TOKEN=$op JAVA_OPTS="$opts ${JAVA_OPTS:-}" JAVA=$JAVA \
-  GATEHOUSE_DB_URL=jdbc:postgresql://127.0.0.1:$pgport/$db GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD= \
-  ./run-server.sh --server.port=$port >"$out/server-$mode.log" 2>&1 & server=$!
+[ "$mode" = cold ] && opts="$opts -XX:StartFlightRecording=settings=${JFR_SETTINGS:-profile},filename=$rec"
+JAVA=$JAVA JAVA_OPTS="$opts ${JAVA_OPTS:-}" cycle_server gatehouse_profile "$port" "$out/server-$mode.log"
+server=$CYCLE_SERVER; pid=$CYCLE_PID; tok=$CYCLE_TOKEN
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.25; done
-pid=$(pgrep -f "server.port=$port" | head -n 1)
-cid=$(curl -fsS -X POST "http://127.0.0.1:$port/operator/v1/companies" -H "Authorization: Bearer $op" \
-  -H 'Content-Type: application/json' -d '{"name":"Profile","plan":"premium"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
-tok=$(curl -fsS -X POST "http://127.0.0.1:$port/operator/v1/companies/$cid/scim-tokens" -H "Authorization: Bearer $op" \
-  -H 'Content-Type: application/json' -d '{}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
 load() { node "$peer/scim-load.mjs" --base "http://127.0.0.1:$port/scim/v2" --token "$tok" --n 0 --label "profile-$mode" "$@"; }
 if [ "$mode" = warm ]; then
   load --warmup "${WARMUP:-10000}" --cycle 0 >/dev/null
-  jcmd "$pid" JFR.start name=cycle settings=profile >/dev/null
+  jcmd "$pid" JFR.start name=cycle settings=${JFR_SETTINGS:-profile} >/dev/null
 fi
 load --cycle "$cycles" | tee "$out/load-$mode.txt"
 if [ "$mode" = warm ]; then jcmd "$pid" JFR.dump name=cycle filename="$rec" >/dev/null; else jcmd "$pid" JFR.dump filename="$rec" >/dev/null; fi

@@ -4,6 +4,7 @@ import static io.gatehouse.access.AccessGrantRepository.GROUPS_ENABLED;
 import static io.gatehouse.access.AccessGrantRepository.USER_GROUPS;
 
 import io.gatehouse.directory.Source;
+import io.gatehouse.directory.UserDeactivation;
 import io.gatehouse.tenancy.CompanyId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -96,6 +97,16 @@ class AdminRepository {
         params.add(userId);
         return jdbc.sql("SELECT COUNT(*) FROM (" + HOLDERS + ") h WHERE h.user_id = ?")
                 .params(params).query(Long.class).single() > 0;
+    }
+
+    /** {@link #holdsAdministrator}'s question as a deactivation probe, through a group whatever the plan. */
+    UserDeactivation.Probe holdsAdministratorProbe(CompanyId company, UUID userId) {
+        return UserDeactivation.Probe.when("""
+                EXISTS (SELECT 1 FROM access_grant g
+                  WHERE g.company_id = ? AND g.kind = ? AND g.name = ? AND (g.user_id = ? OR EXISTS (
+                    SELECT 1 FROM group_member m WHERE m.group_id = g.group_id AND m.company_id = g.company_id
+                      AND m.user_id = ?)))""", company.value(), CompanyRole.ADMINISTRATOR.kind().name(),
+                CompanyRole.ADMINISTRATOR.name(), userId, userId);
     }
 
     /** Whether this group holds the Administrator role (counted or not: the plan may lack user groups). */

@@ -87,6 +87,15 @@ public class AdministratorSafety implements UserDeactivation.Listener, GroupMemb
         }
     }
 
+    /**
+     * Whether the user holds the Administrator role directly or through a group. Wider than
+     * {@link #isAdministrator} (a group's grant counts whatever the plan), which is safe: {@link #watch} counts again.
+     */
+    @Override
+    public UserDeactivation.Probe probe(CompanyId company, UserRecord before) {
+        return before.active() ? admins.holdsAdministratorProbe(company, before.id()) : UserDeactivation.Probe.NEVER;
+    }
+
     @Override
     public void membersMayLeave(CompanyId company, UUID groupId) {
         if (admins.groupHoldsAdministrator(company, groupId) && admins.activeAdmins(company) > 0) {

@@ -42,6 +42,11 @@ class BreakGlassGuard implements UserDeactivation.Listener {
     }
 
     @Override
+    public UserDeactivation.Probe probe(CompanyId company, UserRecord before) {
+        return before.source() == Source.LOCAL ? UserDeactivation.Probe.ALWAYS : UserDeactivation.Probe.NEVER;
+    }
+
+    @Override
     public void userDeactivated(CompanyId company, UUID userId) {
         if (admins.isBreakGlassAdmin(company, userId)) {
             throw new ProtectedAdminException(MESSAGE);

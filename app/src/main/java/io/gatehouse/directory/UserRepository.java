@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,34 +77,45 @@ public class UserRepository {
      * (a PATCH of {@code active}, a display name) leave them as they were, and rewriting them cost a DELETE and an
      * INSERT per update (issue 16). Records the change's event: {@code user.deactivated} or {@code user.reactivated}
      * when {@code active} flipped, else {@code user.updated}, none when the resource is unchanged.
+     * With {@code previous}, the row is written only if it is still at {@code previous}'s version (a caller that
+     * read it without a lock learns of a concurrent change and reads again); false when it was not written.
      */
-    public void update(UserRecord user, UserRecord previous) {
+    public boolean update(UserRecord user, UserRecord previous) {
         UserColumns c = UserColumns.of(user.resource());
-        jdbc.sql("""
+        List<Object> params = new ArrayList<>(Arrays.asList(c.userName(), lower(c.userName()), c.externalId(),
+                c.active(), c.displayName(), c.nickName(), c.profileUrl(), c.title(), c.userType(), c.preferredLanguage(),
+                c.locale(), c.timezone(), c.nameFormatted(), c.familyName(), c.givenName(), c.middleName(),
+                c.honorificPrefix(), c.honorificSuffix(), c.employeeNumber(), c.costCenter(), c.organization(),
+                c.division(), c.department(), c.managerId(), json.write(user.resource()), user.version(),
+                Timestamp.from(user.lastModified()), user.id(), user.company().value()));
+        String atVersion = "";
+        if (previous != null) {
+            atVersion = " AND version = ?";
+            params.add(previous.version());
+        }
+        boolean written = jdbc.sql("""
                 UPDATE app_user SET user_name = ?, user_name_ci = ?, external_id = ?, active = ?, display_name = ?,
                   nick_name = ?, profile_url = ?, title = ?, user_type = ?, preferred_language = ?, locale = ?,
                   timezone = ?, name_formatted = ?, name_family_name = ?, name_given_name = ?, name_middle_name = ?,
                   name_honorific_prefix = ?, name_honorific_suffix = ?, employee_number = ?, cost_center = ?,
                   organization = ?, division = ?, department = ?, manager_id = ?, resource = ?, version = ?,
                   last_modified_at = ?
-                WHERE id = ? AND company_id = ?
-                """)
-                .params(c.userName(), lower(c.userName()), c.externalId(), c.active(), c.displayName(),
-                        c.nickName(), c.profileUrl(), c.title(), c.userType(), c.preferredLanguage(), c.locale(),
-                        c.timezone(), c.nameFormatted(), c.familyName(), c.givenName(), c.middleName(),
-                        c.honorificPrefix(), c.honorificSuffix(), c.employeeNumber(), c.costCenter(),
-                        c.organization(), c.division(), c.department(), c.managerId(), json.write(user.resource()),
-                        user.version(), Timestamp.from(user.lastModified()), user.id(), user.company().value())
-                .update();
+                WHERE id = ? AND company_id = ?""" + atVersion)
+                .params(params)
+                .update() > 0;
+        if (!written) {
+            return false;
+        }
         events.userChanged(previous, user);
         if (previous != null && previous.company().equals(user.company()) && previous.id().equals(user.id())
                 && UserColumns.of(previous.resource()).values().equals(c.values())) {
-            return;
+            return true;
         }
         jdbc.sql("DELETE FROM user_value WHERE user_id = ? AND company_id = ?")
                 .params(user.id(), user.company().value())
                 .update();
         insertValues(user.company(), user.id(), c.values());
+        return true;
     }
 
     private void insertValues(CompanyId company, UUID userId, List<UserColumns.ValueRow> rows) {
@@ -215,7 +227,22 @@ public class UserRepository {
         if (limit == 0) {
             return new PageWithGroups(search(company, predicate, params, orderBy, offset, limit), Map.of());
         }
-        String where = where(predicate);
+        List<Object> all = companyFirst(company, params);
+        List<UserRecord> items = new ArrayList<>();
+        Map<UUID, List<GroupRef>> groups = readWithGroups(predicate, all, orderBy, offset, limit, items);
+        return new PageWithGroups(new Page<>(items, total(where(predicate), all, items.size(), offset, limit)), groups);
+    }
+
+    /** One user and its groups, in one statement (a GET, and the read before a PUT or PATCH); empty if none. */
+    public PageWithGroups findWithGroups(CompanyId company, UUID id) {
+        List<UserRecord> items = new ArrayList<>();
+        Map<UUID, List<GroupRef>> groups = readWithGroups("u.id = ?", List.of(company.value(), id), null, 0, 1, items);
+        return new PageWithGroups(new Page<>(items, items.size()), groups);
+    }
+
+    /** The rows of one page into {@code items}, and the groups of each, by user id. */
+    private Map<UUID, List<GroupRef>> readWithGroups(String predicate, List<Object> params, String orderBy,
+                                                     int offset, int limit, List<UserRecord> items) {
         String order = orderBy == null ? "" : "ORDER BY " + orderBy;
         String sql = """
                 WITH page AS (
@@ -233,10 +260,8 @@ public class UserRepository {
                   JOIN user_group g ON g.id = m.group_id
                 ORDER BY ord, part, group_sort
                 """.formatted(order, pageRows(predicate, orderBy, offset, limit));
-        List<Object> all = companyFirst(company, params);
-        List<UserRecord> items = new ArrayList<>();
         Map<UUID, List<GroupRef>> groups = new HashMap<>();
-        jdbc.sql(sql).params(all).query(rs -> {
+        jdbc.sql(sql).params(params).query(rs -> {
             if (rs.getInt("part") == 0) {
                 items.add(map(rs));
             } else {
@@ -245,7 +270,7 @@ public class UserRepository {
                         new GroupRef(userId, rs.getObject("group_id", UUID.class), rs.getString("group_display")));
             }
         });
-        return new PageWithGroups(new Page<>(items, total(where, all, items.size(), offset, limit)), groups);
+        return groups;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gatehouse.provider;
 
 import io.gatehouse.directory.UserDeactivation;
+import io.gatehouse.directory.UserRecord;
 import io.gatehouse.saml.SignedInUser;
 import io.gatehouse.tenancy.CompanyId;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,13 @@ class ProviderDeactivation implements UserDeactivation.Listener {
     ProviderDeactivation(JdbcClient jdbc, BackChannelLogout backChannel) {
         this.jdbc = jdbc;
         this.backChannel = backChannel;
+    }
+
+    /** Only a user who signed in to an application has authorizations. */
+    @Override
+    public UserDeactivation.Probe probe(CompanyId company, UserRecord before) {
+        return UserDeactivation.Probe.when("EXISTS (SELECT 1 FROM oauth2_authorization WHERE principal_name = ?)",
+                SignedInUser.principalName(company, before.id()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gatehouse.saml;
 
 import io.gatehouse.directory.UserDeactivation;
+import io.gatehouse.directory.UserRecord;
 import io.gatehouse.tenancy.CompanyId;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,6 +29,13 @@ class SessionTermination implements UserDeactivation.Listener {
 
     SessionTermination(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Only a user who signed in has sessions: most users Entra deactivates never did. */
+    @Override
+    public UserDeactivation.Probe probe(CompanyId company, UserRecord before) {
+        return UserDeactivation.Probe.when("EXISTS (SELECT 1 FROM spring_session WHERE principal_name = ?)",
+                SignedInUser.principalName(company, before.id()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.directory.GroupRef;
-import io.gatehouse.directory.GroupRepository;
 import io.gatehouse.directory.PageWithGroups;
 import io.gatehouse.directory.Source;
 import io.gatehouse.directory.UserDeactivation;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,17 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
 class ScimUserService {
 
     private static final SqlFilterCompiler FILTERS = new SqlFilterCompiler(FilterMappings.users());
+    /** How often a PUT or PATCH is applied again when concurrent changes keep overtaking it. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final UserRepository users;
-    private final GroupRepository groups;
     private final UserDeactivation deactivation;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ScimUserService(UserRepository users, GroupRepository groups, UserDeactivation deactivation,
-                    TransactionTemplate tx, Clock clock) {
+    ScimUserService(UserRepository users, UserDeactivation deactivation, TransactionTemplate tx, Clock clock) {
         this.users = users;
-        this.groups = groups;
         this.deactivation = deactivation;
         this.tx = tx;
         this.clock = clock;
@@ -66,7 +63,7 @@ class ScimUserService {
 
     /** A user and its groups, in one statement. */
     PageWithGroups get(Company company, UUID id) {
-        PageWithGroups found = users.searchWithGroups(company.id(), "u.id = ?", List.of(id), null, 0, 1);
+        PageWithGroups found = users.findWithGroups(company.id(), id);
         if (found.page().items().isEmpty()) {
             throw ResourceIds.notFound("User", id.toString());
         }
@@ -85,34 +82,54 @@ class ScimUserService {
                         Map.of());
     }
 
-    UserRecord replace(Company company, UUID id, JsonNode body, String ifMatch) {
+    /** A user as written by a PUT or PATCH, with the groups it belongs to (the response's read-only attribute). */
+    record Modified(UserRecord user, List<GroupRef> groups) {
+    }
+
+    Modified replace(Company company, UUID id, JsonNode body, String ifMatch) {
         RequestSchemas.require(body, ScimSchemas.USER_RESOURCE);
         ObjectNode resource = UserResources.normalize(body);
         return modify(company, id, ifMatch, current -> resource);
     }
 
-    UserRecord patch(Company company, UUID id, JsonNode body, String ifMatch) {
+    Modified patch(Company company, UUID id, JsonNode body, String ifMatch) {
         return modify(company, id, ifMatch, current -> UserPatch.apply(current.resource(), body));
     }
 
-    private UserRecord modify(Company company, UUID id, String ifMatch,
-                              java.util.function.Function<UserRecord, ObjectNode> change) {
+    /**
+     * Read, change, write at the version read: the read is the same one statement as a GET (the user and its groups),
+     * not a lock followed by a separate groups query, and the UPDATE writes only if no other request changed the
+     * user since (then the change is applied again to what that request wrote). Three statements fewer per PATCH
+     * than lock, update, groups (issue 16); a concurrent change is never lost.
+     */
+    private Modified modify(Company company, UUID id, String ifMatch,
+                            java.util.function.Function<UserRecord, ObjectNode> change) {
         return tx.execute(status -> {
-            UserRecord current = users.findForUpdate(company.id(), id)
-                    .orElseThrow(() -> ResourceIds.notFound("User", id.toString()));
-            Etags.checkIfMatch(ifMatch, current.version());
-            ObjectNode resource = change.apply(current);
-            UserRecord updated = new UserRecord(id, company.id(), resource, current.source(),
-                    current.version() + 1, current.created(), clock.instant());
-            try {
-                users.update(updated, current);
-            } catch (DuplicateKeyException e) {
-                throw duplicate(updated.userName());
+            for (int attempt = 1; ; attempt++) {
+                PageWithGroups found = get(company, id);
+                UserRecord current = found.page().items().get(0);
+                Etags.checkIfMatch(ifMatch, current.version());
+                ObjectNode resource = change.apply(current);
+                UserRecord updated = new UserRecord(id, company.id(), resource, current.source(),
+                        current.version() + 1, current.created(), clock.instant());
+                boolean written;
+                try {
+                    written = users.update(updated, current);
+                } catch (DuplicateKeyException e) {
+                    throw duplicate(updated.userName());
+                }
+                if (!written) {
+                    if (attempt < MAX_ATTEMPTS) {
+                        continue;
+                    }
+                    throw new ScimException(409, null, "The user was changed by other requests while this one was applied;"
+                            + " nothing was changed. Send the request again.");
+                }
+                if (current.active() && !updated.active()) {
+                    deactivation.deactivated(company.id(), current);
+                }
+                return new Modified(updated, found.groupsOf(id));
             }
-            if (current.active() && !updated.active()) {
-                deactivation.deactivated(company.id(), current);
-            }
-            return updated;
         });
     }
 
@@ -124,15 +141,6 @@ class ScimUserService {
             deactivation.deactivated(company.id(), current);
             users.delete(current);
         });
-    }
-
-    /** The read-only {@code groups} attribute for a page of users, in one query. */
-    Map<UUID, List<GroupRef>> groupsOf(Company company, List<UserRecord> page) {
-        if (page.isEmpty()) {
-            return Map.of();
-        }
-        return groups.groupsOf(company.id(), page.stream().map(UserRecord::id).toList()).stream()
-                .collect(Collectors.groupingBy(GroupRef::userId));
     }
 
     private static ScimException duplicate(String userName) {

@@ -1,7 +1,6 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.config.GatehouseProperties;
-import io.gatehouse.directory.GroupRef;
 import io.gatehouse.directory.Page;
 import io.gatehouse.directory.PageWithGroups;
 import io.gatehouse.scim.core.schema.ScimSchemas;
@@ -104,9 +103,10 @@ class ScimUsersController {
         ScimRequest scim = ScimRequest.of(request);
         scim.resource("User", id);
         UUID userId = ResourceIds.parse(id, "User");
-        UserRecord user = service.replace(scim.company(), userId, body(request), ifMatch);
+        ScimUserService.Modified modified = service.replace(scim.company(), userId, body(request), ifMatch);
+        UserRecord user = modified.user();
         scim.outcome("replaced " + user.userName() + (user.active() ? "" : " (inactive)"));
-        return respondWithUser(scim, user);
+        return json.respond(HttpStatus.OK, renderer.user(user, modified.groups()), headers(user));
     }
 
     @PatchMapping("/{id}")
@@ -116,9 +116,10 @@ class ScimUsersController {
         ScimRequest scim = ScimRequest.of(request);
         scim.resource("User", id);
         UUID userId = ResourceIds.parse(id, "User");
-        UserRecord user = service.patch(scim.company(), userId, body(request), ifMatch);
+        ScimUserService.Modified modified = service.patch(scim.company(), userId, body(request), ifMatch);
+        UserRecord user = modified.user();
         scim.outcome("patched " + user.userName() + (user.active() ? "" : " (inactive)"));
-        return respondWithUser(scim, user);
+        return json.respond(HttpStatus.OK, renderer.user(user, modified.groups()), headers(user));
     }
 
     @DeleteMapping("/{id}")
@@ -129,11 +130,6 @@ class ScimUsersController {
         service.delete(scim.company(), ResourceIds.parse(id, "User"), ifMatch);
         scim.outcome("deleted");
         return ResponseEntity.noContent().build();
-    }
-
-    private ResponseEntity<byte[]> respondWithUser(ScimRequest scim, UserRecord user) {
-        List<GroupRef> groups = service.groupsOf(scim.company(), List.of(user)).getOrDefault(user.id(), List.of());
-        return json.respond(HttpStatus.OK, renderer.user(user, groups), headers(user));
     }
 
     private tools.jackson.databind.JsonNode body(HttpServletRequest request) throws IOException {

@@ -7,7 +7,14 @@ import io.gatehouse.support.Http;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.Operator.TestCompany;
 import io.gatehouse.support.Scim;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +96,55 @@ class ScimUserLifecycleIT extends IntegrationTest {
         assertThat(r.json().path("active").isBoolean()).isTrue();
         assertThat(r.json().path("active").asBoolean()).isFalse();
         assertThat(scim.get("/Users/" + id).json().path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void concurrentPatchesOfOneUserAreAllApplied() throws Exception {
+        String id = scim.createUser("busy@acme.example");
+        List<String> attributes = List.of("title", "nickName", "displayName", "userType", "preferredLanguage",
+                "locale", "timezone", "profileUrl");
+        ExecutorService pool = Executors.newFixedThreadPool(attributes.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String attribute : attributes) {
+                String value = attribute.equals("profileUrl") ? "https://acme.example/busy" : "v-" + attribute;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return scim.patch("/Users/" + id, EntraBodies.patch("[{\"op\":\"replace\",\"path\":\""
+                            + attribute + "\",\"value\":\"" + value + "\"}]")).status();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Http.Response user = scim.get("/Users/" + id);
+        for (String attribute : attributes) {
+            assertThat(user.json().path(attribute).asString()).as(attribute).isNotEmpty();
+        }
+        assertThat(user.header("ETag")).isEqualTo("W/\"" + (1 + attributes.size()) + "\"");
+    }
+
+    @Test
+    void patchAnswersWithTheGroupsTheUserBelongsTo() {
+        String id = scim.createUser("member@acme.example");
+        String group = scim.createGroup("Engineering");
+        assertThat(scim.patch("/Groups/" + group, EntraBodies.patch(
+                "[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id + "\"}]}]")).status())
+                .isIn(200, 204);
+
+        Http.Response r = scim.patch("/Users/" + id, EntraBodies.patch(
+                "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("groups").size()).isEqualTo(1);
+        assertThat(r.json().path("groups").get(0).path("value").asString()).isEqualTo(group);
+        assertThat(r.json().path("groups").get(0).path("display").asString()).isEqualTo("Engineering");
     }
 
     @Test
