@@ -42,12 +42,14 @@ class SecurityConfig {
     private static final int MAX_TARGET = 2_048;
 
     @Bean
-    @Order(1)
+    @Order(-1)
     SecurityFilterChain machineApis(HttpSecurity http) throws Exception {
         // Bearer-token APIs: authentication and authorization happen in their own filters, before this chain.
         // Only the firewall and the security headers remain here; every other filter is switched off
         // because each one costs CPU on the SCIM hot path (profiled, see BENCHMARKS.md) and does nothing
-        // for a stateless API.
+        // for a stateless API. First in order (before the OpenID provider's chain, whose endpoint matcher is a
+        // dozen patterns): a SCIM request is matched by the first chain Spring Security asks, its paths are
+        // no provider endpoint.
         return stateless(http.securityMatcher("/scim/**", "/operator/**"));
     }
 
