@@ -5,10 +5,11 @@
 # before, on a quiet machine (nothing else running: the three processes share the cores).
 #
 #   bench/compare-peer.sh [RUNS=3] [MODES="cold warm"]
-# Env:  PEER_BENCH (default ../shared/peer-bench)  FLOOR_WARM_CYCLE (default 1.9)  FLOOR_COLD_CYCLE (default 0.9)
+# Env:  PEER_BENCH (default ../shared/peer-bench)  FLOOR_WARM_CYCLE (default 1.6)  FLOOR_COLD_CYCLE (default 1.1)
 #       FLOOR_CREATES (default 1.4, both modes)   and what ratio.sh reads (PGPORT, JAVA, LOAD_ARGS, OUT)
-# Floors default to the figures main had when this was written (BENCHMARKS.md, first table): a change that drops a
-# phase below them is a regression; the targets of issue 16 are higher (warm cycle 4x, cold cycle 2x).
+# Floors default to ~15 % under main's medians of 2026-12-08 on Java 17 (BENCHMARKS.md, first table: warm cycle
+# 1.89x, cold cycle 1.29x, creates 1.59x and more), so run-to-run noise alone does not trip them; a change that drops
+# a phase below them is a regression. The targets of issue 16 are higher (warm cycle 4x, cold cycle 2x).
 # Exit code: 0 if every phase is at or above its floor, 1 otherwise, 2 on setup errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ for mode in $modes; do
   while read -r _ m phase _ ours _ _ theirs _ _ _ ratio _; do
     phase=${phase%:}; ratio=${ratio%x}
     case "$phase" in
-      entra_cycle*) if [ "$m" = warm ]; then floor=${FLOOR_WARM_CYCLE:-1.9}; else floor=${FLOOR_COLD_CYCLE:-0.9}; fi ;;
+      entra_cycle*) if [ "$m" = warm ]; then floor=${FLOOR_WARM_CYCLE:-1.6}; else floor=${FLOOR_COLD_CYCLE:-1.1}; fi ;;
       *) floor=${FLOOR_CREATES:-1.4} ;;
     esac
     verdict=ok

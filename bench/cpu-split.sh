@@ -6,18 +6,31 @@
 #
 #   bench/cpu-split.sh [CYCLES=3000]
 # Env: JAVA (server runtime, default java), PGPORT (5432), PEER_BENCH (../shared/peer-bench), WARMUP (10000
-#      unrecorded cycles first; 0 = cold), OUT (bench/target/cpu-split), SERVER_ARGS (more ./run-server.sh args).
+#      unrecorded cycles first; 0 = cold), OUT (bench/target/cpu-split), SERVER_ARGS (more ./run-server.sh args),
+#      SERVER=polis to measure Ory Polis instead, as ../shared/peer-bench/ratio.sh runs it (installed by its first
+#      run under PEER_BENCH_HOME, default ~/.cache/peer-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cycles=${1:-3000}
 peer=${PEER_BENCH:-../shared/peer-bench}; pgport=${PGPORT:-5432}; out=${OUT:-bench/target/cpu-split}; port=18094
 mkdir -p "$out"; out=$(cd "$out" && pwd)
 db=gatehouse_cpu_split
-. "$(dirname "$0")/lib-cycle.sh"
-cycle_server "$db" "$port" "$out/server.log" ${SERVER_ARGS:-}
-server=$CYCLE_SERVER; pid=$CYCLE_PID; tok=$CYCLE_TOKEN
+if [ "${SERVER:-gatehouse}" = polis ]; then
+  polis=${PEER_BENCH_HOME:-$HOME/.cache/peer-bench}/polis
+  [ -f "$polis/server.js" ] || { echo "cpu-split.sh: Polis is not installed; run ../shared/peer-bench/ratio.sh once" >&2; exit 2; }
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -qXc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+  rm -f "$out/polis.env"
+  (cd "$polis" && exec env PORT=$port JACKSON_ENGINE=postgres JACKSON_INFO_FILE="$out/polis.env" \
+    JACKSON_DB_URL=postgresql://postgres@127.0.0.1:$pgport/$db node server.js) >"$out/server.log" 2>&1 & server=$!
+  for _ in $(seq 1 240); do [ -s "$out/polis.env" ] && break; sleep 0.25; done
+  . "$out/polis.env"; pid=$server; tok=$TOKEN; base=$BASE_URL
+else
+  . "$(dirname "$0")/lib-cycle.sh"
+  cycle_server "$db" "$port" "$out/server.log" ${SERVER_ARGS:-}
+  server=$CYCLE_SERVER; pid=$CYCLE_PID; tok=$CYCLE_TOKEN; base=http://127.0.0.1:$port/scim/v2
+fi
 trap 'kill $server 2>/dev/null || true' EXIT
-load() { node "$peer/scim-load.mjs" --base "http://127.0.0.1:$port/scim/v2" --token "$tok" --n 0 --label cpu-split "$@"; }
+load() { node "$peer/scim-load.mjs" --base "$base" --token "$tok" --n 0 --label cpu-split "$@"; }
 [ "${WARMUP:-10000}" -gt 0 ] && load --warmup "${WARMUP:-10000}" --cycle 0 >/dev/null
 # utime + stime of processes, in clock ticks: the server's pid, every postgres process, the whole machine
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -26,7 +39,7 @@ pg_ticks() { local sum=0 p; for p in $(pgrep -x postgres); do sum=$((sum + $(${2
 machine() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 hz=$(getconf CLK_TCK); cores=$(nproc)
 s0=$(ticks "$pid"); p0=$(pg_ticks); m0=$(machine); t0=$(date +%s.%N); ss0=$(sys_ticks "$pid"); ps0=$(pg_ticks x sys_ticks)
-/usr/bin/time -f '%U %S' -o "$out/client.time" node "$peer/scim-load.mjs" --base "http://127.0.0.1:$port/scim/v2" \
+/usr/bin/time -f '%U %S' -o "$out/client.time" node "$peer/scim-load.mjs" --base "$base" \
   --token "$tok" --n 0 --cycle "$cycles" --label cpu-split | tee "$out/load.txt"
 s1=$(ticks "$pid"); p1=$(pg_ticks); m1=$(machine); t1=$(date +%s.%N); ss1=$(sys_ticks "$pid"); ps1=$(pg_ticks x sys_ticks)
 kill $server; wait $server 2>/dev/null || true; trap - EXIT

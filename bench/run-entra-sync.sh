@@ -14,7 +14,7 @@
 #   SEED=1  MEMBERS_PER_PATCH=100  GROUPS_PER_USER=3
 #   SERVER_JAVA_OPTS=<jvm.options>  JVM options of the server; default: the production options of ./jvm.options
 #                           (heap cap, serial GC, metaspace); "" for the JVM's own defaults
-#   SERVER_JAVA=java        the server's java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java (virtual threads)
+#   SERVER_JAVA=java        the server's java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 #   BENCH_TIMEOUT=1800      seconds before the load generator is stopped
 #   JSON_OUT=bench/target/<scenario>-<db>-<users>u-<groups>g-c<concurrency>.json; the script also writes
 #                           <JSON_OUT without .json>-server.json with the server's peak RSS and the database size
