@@ -35,13 +35,14 @@ load() { node "$peer/scim-load.mjs" --base "$base" --token "$tok" --n 0 --label 
 # utime + stime of processes, in clock ticks: the server's pid, every postgres process, the whole machine
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 sys_ticks() { awk '{print $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() { local sum=0 p; for p in $(pgrep -x postgres); do sum=$((sum + $(${2:-ticks} "$p"))); done; echo $sum; }
+# pg_ticks [ticks|sys_ticks]: the sum over every postgres process
+pg_ticks() { local sum=0 p; for p in $(pgrep -x postgres); do sum=$((sum + $(${1:-ticks} "$p"))); done; echo $sum; }
 machine() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 hz=$(getconf CLK_TCK); cores=$(nproc)
-s0=$(ticks "$pid"); p0=$(pg_ticks); m0=$(machine); t0=$(date +%s.%N); ss0=$(sys_ticks "$pid"); ps0=$(pg_ticks x sys_ticks)
+s0=$(ticks "$pid"); p0=$(pg_ticks); m0=$(machine); t0=$(date +%s.%N); ss0=$(sys_ticks "$pid"); ps0=$(pg_ticks sys_ticks)
 /usr/bin/time -f '%U %S' -o "$out/client.time" node "$peer/scim-load.mjs" --base "$base" \
   --token "$tok" --n 0 --cycle "$cycles" --label cpu-split | tee "$out/load.txt"
-s1=$(ticks "$pid"); p1=$(pg_ticks); m1=$(machine); t1=$(date +%s.%N); ss1=$(sys_ticks "$pid"); ps1=$(pg_ticks x sys_ticks)
+s1=$(ticks "$pid"); p1=$(pg_ticks); m1=$(machine); t1=$(date +%s.%N); ss1=$(sys_ticks "$pid"); ps1=$(pg_ticks sys_ticks)
 kill $server; wait $server 2>/dev/null || true; trap - EXIT
 # updates that stayed on their page (HOT: no index entries written) against all updates, per table
 psql -h 127.0.0.1 -p "$pgport" -U postgres -d $db -qXAtc "SELECT '== updates, HOT / all: ' || string_agg(relname || ' '

@@ -40,12 +40,12 @@ public class UserDeactivation {
      * A listener's question before it is called: always call it, never, or only when an SQL condition (an
      * {@code EXISTS (…)} with positional parameters, scoped by company like every query) holds.
      */
-    public record Probe(String condition, List<Object> params) {
-        public static final Probe ALWAYS = new Probe(null, List.of());
-        public static final Probe NEVER = new Probe(null, List.of());
+    public record Probe(boolean always, String condition, List<Object> params) {
+        public static final Probe ALWAYS = new Probe(true, null, List.of());
+        public static final Probe NEVER = new Probe(false, null, List.of());
 
         public static Probe when(String condition, Object... params) {
-            return new Probe(condition, List.of(params));
+            return new Probe(false, condition, List.of(params));
         }
     }
 
@@ -81,7 +81,7 @@ public class UserDeactivation {
         List<Integer> asked = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
             Probe probe = probes.get(i);
-            call[i] = probe == Probe.ALWAYS;
+            call[i] = probe.always();
             if (probe.condition() != null) {
                 columns.add("CASE WHEN " + probe.condition() + " THEN 1 ELSE 0 END");
                 params.addAll(probe.params());

@@ -104,9 +104,8 @@ class ScimUsersController {
         scim.resource("User", id);
         UUID userId = ResourceIds.parse(id, "User");
         ScimUserService.Modified modified = service.replace(scim.company(), userId, body(request), ifMatch);
-        UserRecord user = modified.user();
-        scim.outcome("replaced " + user.userName() + (user.active() ? "" : " (inactive)"));
-        return json.respond(HttpStatus.OK, renderer.user(user, modified.groups()), headers(user));
+        scim.outcome("replaced " + modified.user().userName() + (modified.user().active() ? "" : " (inactive)"));
+        return respondWith(modified);
     }
 
     @PatchMapping("/{id}")
@@ -117,9 +116,8 @@ class ScimUsersController {
         scim.resource("User", id);
         UUID userId = ResourceIds.parse(id, "User");
         ScimUserService.Modified modified = service.patch(scim.company(), userId, body(request), ifMatch);
-        UserRecord user = modified.user();
-        scim.outcome("patched " + user.userName() + (user.active() ? "" : " (inactive)"));
-        return json.respond(HttpStatus.OK, renderer.user(user, modified.groups()), headers(user));
+        scim.outcome("patched " + modified.user().userName() + (modified.user().active() ? "" : " (inactive)"));
+        return respondWith(modified);
     }
 
     @DeleteMapping("/{id}")
@@ -130,6 +128,10 @@ class ScimUsersController {
         service.delete(scim.company(), ResourceIds.parse(id, "User"), ifMatch);
         scim.outcome("deleted");
         return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<byte[]> respondWith(ScimUserService.Modified modified) {
+        return json.respond(HttpStatus.OK, renderer.user(modified.user(), modified.groups()), headers(modified.user()));
     }
 
     private tools.jackson.databind.JsonNode body(HttpServletRequest request) throws IOException {
